@@ -1,0 +1,88 @@
+"""Command line: ``plateformcoop check``, ``schema``, ``export``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .problems import format_github, format_human, format_json
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def _find_root(start: Path) -> Path:
+    for candidate in (start, *start.parents):
+        if (candidate / "mkdocs.yml").exists() or (candidate / "practices").is_dir():
+            return candidate
+    return start
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .content import load_content
+
+    root = Path(args.root).resolve() if args.root else _find_root(Path.cwd())
+    content = load_content(root)
+    problems = content.problems
+    checked = content.checked_files
+    if args.files:
+        wanted = {content.layout.display(Path(f).resolve()) for f in args.files}
+        problems = [p for p in problems if p.path in wanted]
+        checked = len(wanted)
+    if args.format == "github":
+        output = format_github(problems)
+        if output:
+            print(output)
+        print(format_human(problems, checked), file=sys.stderr)
+    elif args.format == "json":
+        print(format_json(problems, checked))
+    else:
+        print(format_human(problems, checked))
+    return EXIT_PROBLEMS if problems else EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .schemas import write_schemas, stale_schemas
+
+    root = Path(args.root).resolve() if args.root else _find_root(Path.cwd())
+    if args.check:
+        stale = stale_schemas(root)
+        for name in stale:
+            print(f"{name} : schéma périmé, lancez « make schemas »", file=sys.stderr)
+        return EXIT_PROBLEMS if stale else EXIT_OK
+    for path in write_schemas(root):
+        print(path)
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="plateformcoop",
+        description="Outils de la base de connaissances Plateformcoop.",
+        epilog="Codes de sortie : 0 = aucun problème, 1 = problèmes trouvés, 2 = commande mal formée.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="vérifie les fiches, vocabulaires et modules sans construire le site")
+    check.add_argument("files", nargs="*", help="ne signaler que les problèmes de ces fichiers (les références sont résolues sur tout le projet)")
+    check.add_argument("--root", help="dossier du projet (par défaut : le dossier courant ou un parent)")
+    check.add_argument("--format", choices=("human", "github", "json"), default="human", help="format de sortie")
+    check.set_defaults(func=cmd_check)
+    schema = sub.add_parser("schema", help="écrit les schémas JSON des fichiers de contenu dans schemas/")
+    schema.add_argument("--root")
+    schema.add_argument("--write", action="store_true", help="(défaut) écrit les fichiers")
+    schema.add_argument("--check", action="store_true", help="échoue si les schémas committés sont périmés")
+    schema.set_defaults(func=cmd_schema)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:  # pragma: no cover
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

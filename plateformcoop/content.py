@@ -1,0 +1,194 @@
+"""Load, validate and cross-link all content of a project, reporting every problem."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .i18n import t
+from .layout import Layout
+from .model.fields import ID_PATTERN, suggestion
+from .model.practice import Practice
+from .model.vocabulary import GlossaryFile, GlossaryTerm, VocabularyFile
+from .problems import Problem, sort_problems
+from .validation import validate
+from .vocabularies import VOCABULARY_NAMES, Vocabulary
+from .yamlsource import YamlDocument, load_yaml
+
+_ID = re.compile(ID_PATTERN)
+
+
+@dataclass
+class Content:
+    """Everything the site is built from, already validated."""
+
+    layout: Layout
+    vocabularies: dict[str, Vocabulary]
+    glossary: list[GlossaryTerm]
+    practices: dict[str, Practice]
+    sources: dict[str, str]
+    problems: list[Problem]
+    checked_files: int
+    backlinks: dict[str, list[str]] = field(default_factory=dict)
+
+    def sorted_practices(self) -> list[Practice]:
+        return sorted(self.practices.values(), key=lambda p: _sort_key(p.title))
+
+    def practices_with(self, vocabulary_field: str, term_id: str) -> list[Practice]:
+        return [p for p in self.sorted_practices() if term_id in getattr(p, vocabulary_field)]
+
+
+def _sort_key(text: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def load_vocabularies(layout: Layout) -> tuple[dict[str, Vocabulary], list[Problem]]:
+    vocabularies: dict[str, Vocabulary] = {}
+    problems: list[Problem] = []
+    for name in VOCABULARY_NAMES:
+        path = layout.vocabularies / f"{name}.yml"
+        display = layout.display(path)
+        if not path.exists():
+            problems.append(Problem(display, 1, 1, t("vocab.missing_file", name=name, path=display), t("vocab.missing_file.hint"), "vocabulary"))
+            vocabularies[name] = Vocabulary(name, ())
+            continue
+        document, found = load_yaml(path, display)
+        problems += found
+        parsed = None
+        if document is not None:
+            parsed, found = validate(VocabularyFile, document, {})
+            problems += found
+        terms = parsed.terms if parsed else ()
+        seen: set[str] = set()
+        for index, term in enumerate(terms):
+            if term.id in seen:
+                problems.append(document.problem(("terms", index, "id"), t("vocab.duplicate_term", id=term.id)))
+            seen.add(term.id)
+        vocabularies[name] = Vocabulary(name, tuple(terms))
+    return vocabularies, problems
+
+
+def load_glossary(layout: Layout) -> tuple[list[GlossaryTerm], list[Problem]]:
+    path = layout.glossary
+    if not path.exists():
+        return [], []
+    document, problems = load_yaml(path, layout.display(path))
+    if document is None:
+        return [], problems
+    parsed, found = validate(GlossaryFile, document, {})
+    problems += found
+    if parsed is None:
+        return [], problems
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(parsed.terms):
+        for key in (entry.id, entry.term, *entry.aliases):
+            if key in seen:
+                problems.append(document.problem(("terms", index), t("glossary.duplicate", term=key)))
+            seen[key] = index
+    return sorted(parsed.terms, key=lambda e: _sort_key(e.term)), problems
+
+
+def practice_files(layout: Layout) -> tuple[list[Path], list[Problem]]:
+    """Every .yml card file, and a problem for every other file in practices/."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    if not layout.practices.is_dir():
+        return files, problems
+    for path in sorted(layout.practices.rglob("*")):
+        if path.is_dir() or any(part.startswith(".") for part in path.relative_to(layout.practices).parts):
+            continue
+        display = layout.display(path)
+        if path.suffix != ".yml" or path.parent != layout.practices:
+            suggested = f"practices/{path.stem}.yml"
+            problems.append(Problem(display, 1, 1, t("file.wrong_extension"), t("file.wrong_extension.hint", suggested=suggested), "file"))
+            continue
+        files.append(path)
+    return files, problems
+
+
+def load_practices(
+    layout: Layout, vocabularies: dict[str, Vocabulary]
+) -> tuple[dict[str, Practice], dict[str, str], dict[str, YamlDocument], list[Problem]]:
+    files, problems = practice_files(layout)
+    context = {"vocabularies": vocabularies}
+    practices: dict[str, Practice] = {}
+    sources: dict[str, str] = {}
+    documents: dict[str, YamlDocument] = {}
+    claimed: dict[str, str] = {}  # id -> display path of the first file using it
+    for path in files:
+        display = layout.display(path)
+        document, found = load_yaml(path, display)
+        problems += found
+        if document is None:
+            continue
+        stem = path.stem
+        if not _ID.match(stem):
+            problems.append(Problem(display, 1, 1, t("corpus.bad_filename", name=path.name), t("corpus.bad_filename.hint"), "filename"))
+        raw_id = document.data.get("id") if isinstance(document.data, dict) else None
+        if isinstance(raw_id, str) and raw_id:
+            if raw_id != stem:
+                problems.append(document.problem(("id",), t("corpus.id_mismatch", id=raw_id, stem=stem), t("corpus.id_mismatch.hint", id=raw_id, stem=stem), code="id"))
+            if raw_id in claimed:
+                problems.append(document.problem(("id",), t("corpus.id_duplicate", id=raw_id, other=claimed[raw_id]), t("corpus.id_duplicate.hint"), code="id"))
+            else:
+                claimed[raw_id] = display
+        practice, found = validate(Practice, document, context)
+        problems += found
+        if practice is not None and practice.id == stem and not found:
+            practices[practice.id] = practice
+            sources[practice.id] = display
+            documents[practice.id] = document
+    return practices, sources, documents, problems
+
+
+def cross_check(practices: dict[str, Practice], documents: dict[str, YamlDocument], all_ids: set[str]) -> tuple[dict[str, list[str]], list[Problem]]:
+    """Related cards must exist; compute the reverse links ("cards that link here")."""
+    problems: list[Problem] = []
+    backlinks: dict[str, list[str]] = {pid: [] for pid in practices}
+    for pid, practice in practices.items():
+        for index, other in enumerate(practice.related):
+            if other == pid:
+                problems.append(documents[pid].problem(("related", index), t("corpus.related_self"), t("corpus.related_self.hint", id=pid), code="related"))
+            elif other not in all_ids:
+                guess = suggestion(other, sorted(all_ids))
+                hint = t("hint.did_you_mean", guess=guess) if guess else ""
+                problems.append(documents[pid].problem(("related", index), t("corpus.unknown_related", id=other), hint, code="related"))
+            elif other in backlinks:
+                backlinks[other].append(pid)
+    return backlinks, problems
+
+
+def load_content(root: Path | str) -> Content:
+    """Read and validate the whole project. Problems are collected, never raised."""
+    layout = Layout(Path(root).resolve())
+    vocabularies, problems = load_vocabularies(layout)
+    glossary, found = load_glossary(layout)
+    problems += found
+    practices, sources, documents, found = load_practices(layout, vocabularies)
+    problems += found
+    # A card that exists but is invalid is still a valid target: report it once, not in every card linking to it.
+    existing_ids = {path.stem for path in practice_files(layout)[0]}
+    backlinks, found = cross_check(practices, documents, existing_ids)
+    problems += found
+    if not existing_ids:
+        problems.append(Problem("practices/", 1, 1, t("corpus.no_practices"), t("corpus.no_practices.hint"), "empty"))
+    checked = len(existing_ids) + len(VOCABULARY_NAMES) + (1 if layout.glossary.exists() else 0)
+    return Content(
+        layout=layout,
+        vocabularies=vocabularies,
+        glossary=glossary,
+        practices=practices,
+        sources=sources,
+        problems=sort_problems(problems),
+        checked_files=checked,
+        backlinks={pid: sorted(ids, key=lambda i: _sort_key(practices[i].title)) for pid, ids in backlinks.items()},
+    )
+
+
+def content_summary(content: Content) -> dict[str, Any]:
+    return {"practices": len(content.practices), "glossary": len(content.glossary)}

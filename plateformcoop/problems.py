@@ -1,0 +1,97 @@
+"""Problems found in content, reported to people as ``path:line:col: message``.
+
+Every loader and validator appends :class:`Problem` objects to a list instead of
+raising, so one run reports everything that is wrong.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one file, located to the line and column (1-based)."""
+
+    path: str
+    line: int
+    col: int
+    message: str
+    hint: str = ""
+    code: str = "invalid"
+
+    def format(self) -> str:
+        text = f"{self.path}:{self.line}:{self.col}: {self.message}"
+        if self.hint:
+            text += f"\n    → {self.hint}"
+        return text
+
+    def one_line(self) -> str:
+        text = f"{self.path}:{self.line}:{self.col}: {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text
+
+
+def relative_path(path: Path, root: Path) -> str:
+    """Display path for reports: relative to the project root, with slashes."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
+    return sorted(set(problems))
+
+
+def format_human(problems: list[Problem], checked_files: int) -> str:
+    """Problems grouped per file, then a summary line (French, for contributors)."""
+    lines: list[str] = []
+    current = None
+    for problem in problems:
+        if problem.path != current:
+            if current is not None:
+                lines.append("")
+            current = problem.path
+            lines.append(f"── {problem.path}")
+        lines.append(problem.format())
+    files = len({p.path for p in problems})
+    if problems:
+        lines.append("")
+        lines.append(
+            f"✗ {len(problems)} problème{'s' if len(problems) > 1 else ''} "
+            f"dans {files} fichier{'s' if files > 1 else ''} "
+            f"({checked_files} fichier{'s' if checked_files > 1 else ''} vérifié{'s' if checked_files > 1 else ''})."
+        )
+    else:
+        lines.append(f"✓ {checked_files} fichier{'s' if checked_files > 1 else ''} vérifié{'s' if checked_files > 1 else ''}, aucun problème.")
+    return "\n".join(lines)
+
+
+def _github_escape(text: str, *, property_value: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if property_value:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def format_github(problems: list[Problem]) -> str:
+    """GitHub Actions workflow commands: one annotation per problem on its line."""
+    out = []
+    for p in problems:
+        message = p.message + (f"\n→ {p.hint}" if p.hint else "")
+        out.append(
+            f"::error file={_github_escape(p.path, property_value=True)},line={p.line},col={p.col},"
+            f"title={_github_escape(p.code, property_value=True)}::{_github_escape(message)}"
+        )
+    return "\n".join(out)
+
+
+def format_json(problems: list[Problem], checked_files: int) -> str:
+    return json.dumps(
+        {"checked_files": checked_files, "problems": [asdict(p) for p in problems]},
+        ensure_ascii=False,
+        indent=2,
+    )

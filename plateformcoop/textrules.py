@@ -1,0 +1,97 @@
+"""Rules for contributed text: what Markdown and plain-text fields may contain.
+
+Contributed text is untrusted: no raw HTML (it could carry a script), no
+template syntax (a template engine would execute it), no external images (a
+third-party request from the reader's browser), only https links.
+Each finding keeps the exact snippet so it can be located in the source file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+TEMPLATE = re.compile(r"\{\{|\{%|\{#|%\}|\}\}")
+CODE = re.compile(r"(?ms)^ {0,3}(```|~~~).*?^ {0,3}\1|(`+)(?!`).+?(?<!`)\2(?!`)")
+AUTOLINK = re.compile(r"<https://[^>\s]+>")
+HTML = re.compile(r"<!--|<\?|<!\[CDATA\[|</?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)")
+HEADING = re.compile(r"(?m)^ {0,3}#{1,6}(?=[ \t]|$)")
+IMAGE = re.compile(r"!\[([^\]]*)\]\(")
+LINK = re.compile(r"\[(?P<text>[^\]]*)\]\(\s*<?(?P<url>[^)\s>]*)")
+HTTP = re.compile(r"(?i)\bhttp://[^\s)>\]]*")
+MD_LINK_IN_PLAIN = re.compile(r"\[[^\]]*\]\([^)]*\)")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One rule broken inside a text: the snippet to point at, and message keys."""
+
+    snippet: str
+    occurrence: int
+    key: str
+    values: tuple[tuple[str, str], ...] = ()
+
+
+def _occurrence(text: str, snippet: str, start: int) -> int:
+    return text.count(snippet, 0, start)
+
+
+def _finding(text: str, match: re.Match[str], key: str, group: int | str = 0, **values: str) -> Finding:
+    snippet = match.group(group)
+    start = match.start(group)
+    return Finding(snippet, _occurrence(text, snippet, start), key, tuple(values.items()))
+
+
+def _mask(text: str, pattern: re.Pattern[str]) -> str:
+    """Blank out matches (same length) so offsets stay valid for later rules."""
+    return pattern.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def is_https_url(url: str) -> bool:
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    return (
+        parts.scheme == "https"
+        and "." in host
+        and not host.startswith(".")
+        and not host.endswith(".")
+        and " " not in url
+        and all(c.isalnum() or c in "-." for c in host)
+    )
+
+
+def check_template(text: str) -> list[Finding]:
+    return [_finding(text, m, "text.template") for m in TEMPLATE.finditer(text)]
+
+
+def check_markdown(text: str) -> list[Finding]:
+    """Everything wrong with a contributed Markdown field."""
+    findings = check_template(text)
+    prose = _mask(_mask(text, CODE), AUTOLINK)
+    findings += [_finding(text, m, "text.html", tag=m.group(0)) for m in HTML.finditer(prose)]
+    findings += [_finding(text, m, "text.heading") for m in HEADING.finditer(prose)]
+    findings += [_finding(text, m, "text.image") for m in IMAGE.finditer(prose)]
+    findings += check_links(text, prose)
+    return findings
+
+
+def check_links(text: str, prose: str) -> list[Finding]:
+    findings = [_finding(text, m, "text.http", url=m.group(0)) for m in HTTP.finditer(prose)]
+    for match in LINK.finditer(prose):
+        url = match.group("url")
+        if url.lower().startswith("http://"):
+            continue  # already reported by the http rule
+        if not is_https_url(url):
+            findings.append(_finding(text, match, "text.link", "url", url=url or "(vide)"))
+    return findings
+
+
+def check_plain(text: str) -> list[Finding]:
+    """A plain-text field: one line, no Markdown link, no HTML, no template."""
+    findings = check_template(text)
+    findings += [_finding(text, m, "text.html", tag=m.group(0)) for m in HTML.finditer(text)]
+    findings += [_finding(text, m, "text.markdown_in_plain") for m in MD_LINK_IN_PLAIN.finditer(text)]
+    if "\n" in text.strip():
+        findings.append(Finding(text.strip().split("\n")[1][:20] or text[:20], 0, "text.newline"))
+    return findings
