@@ -190,5 +190,26 @@ def load_content(root: Path | str) -> Content:
     )
 
 
-def content_summary(content: Content) -> dict[str, Any]:
-    return {"practices": len(content.practices), "glossary": len(content.glossary)}
+_cache: dict[Path, tuple[tuple[Any, ...], Content]] = {}
+
+
+def _fingerprint(layout: Layout) -> tuple[Any, ...]:
+    stats = []
+    for folder in (layout.practices, layout.data, layout.courses):
+        if folder.is_dir():
+            for path in folder.rglob("*"):
+                info = path.stat()
+                stats.append((str(path), info.st_mtime_ns, info.st_size))
+    return tuple(sorted(stats))
+
+
+def load_content_cached(root: Path | str) -> Content:
+    """Same as :func:`load_content`, reused while no content file changed (serve, macros)."""
+    layout = Layout(Path(root).resolve())
+    key = _fingerprint(layout)
+    cached = _cache.get(layout.root)
+    if cached and cached[0] == key:
+        return cached[1]
+    content = load_content(layout.root)
+    _cache[layout.root] = (key, content)
+    return content

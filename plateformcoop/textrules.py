@@ -12,14 +12,18 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-TEMPLATE = re.compile(r"\{\{|\{%|\{#|%\}|\}\}")
+TEMPLATE = re.compile(r"\{\{|\{%|\{#")
 CODE = re.compile(r"(?ms)^ {0,3}(```|~~~).*?^ {0,3}\1|(`+)(?!`).+?(?<!`)\2(?!`)")
 AUTOLINK = re.compile(r"<https://[^>\s]+>")
 HTML = re.compile(r"<!--|<\?|<!\[CDATA\[|</?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)")
 HEADING = re.compile(r"(?m)^ {0,3}#{1,6}(?=[ \t]|$)")
 IMAGE = re.compile(r"!\[([^\]]*)\]\(")
 LINK = re.compile(r"\[(?P<text>[^\]]*)\]\(\s*<?(?P<url>[^)\s>]*)")
+REFERENCE = re.compile(r"(?m)^ {0,3}\[[^\]]+\]:[ \t]*<?(?P<url>[^\s>]*)")
+OTHER_AUTOLINK = re.compile(r"<(?P<url>[A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
 HTTP = re.compile(r"(?i)\bhttp://[^\s)>\]]*")
+# attr_list syntax ("{: onclick=...}", "{ .class }") would let text set HTML attributes.
+ATTRIBUTES = re.compile(r"\{:?[ \t]*(?:[.#][\w-]|[\w-]+[ \t]*=)")
 MD_LINK_IN_PLAIN = re.compile(r"\[[^\]]*\]\([^)]*\)")
 
 
@@ -69,6 +73,7 @@ def check_markdown(text: str) -> list[Finding]:
     """Everything wrong with a contributed Markdown field."""
     findings = check_template(text)
     prose = _mask(_mask(text, CODE), AUTOLINK)
+    findings += [_finding(text, m, "text.attributes") for m in ATTRIBUTES.finditer(prose)]
     findings += [_finding(text, m, "text.html", tag=m.group(0)) for m in HTML.finditer(prose)]
     findings += [_finding(text, m, "text.heading") for m in HEADING.finditer(prose)]
     findings += [_finding(text, m, "text.image") for m in IMAGE.finditer(prose)]
@@ -78,7 +83,8 @@ def check_markdown(text: str) -> list[Finding]:
 
 def check_links(text: str, prose: str) -> list[Finding]:
     findings = [_finding(text, m, "text.http", url=m.group(0)) for m in HTTP.finditer(prose)]
-    for match in LINK.finditer(prose):
+    links = [*LINK.finditer(prose), *REFERENCE.finditer(prose), *OTHER_AUTOLINK.finditer(prose)]
+    for match in links:
         url = match.group("url")
         if url.lower().startswith("http://"):
             continue  # already reported by the http rule
@@ -91,6 +97,7 @@ def check_plain(text: str) -> list[Finding]:
     """A plain-text field: one line, no Markdown link, no HTML, no template."""
     findings = check_template(text)
     findings += [_finding(text, m, "text.html", tag=m.group(0)) for m in HTML.finditer(text)]
+    findings += [_finding(text, m, "text.attributes") for m in ATTRIBUTES.finditer(text)]
     findings += [_finding(text, m, "text.markdown_in_plain") for m in MD_LINK_IN_PLAIN.finditer(text)]
     if "\n" in text.strip():
         findings.append(Finding(text.strip().split("\n")[1][:20] or text[:20], 0, "text.newline"))

@@ -1,0 +1,68 @@
+"""MkDocs glue: load and validate content, add the generated pages, add glossary tooltips.
+
+All logic lives in the plateformcoop package; this file only adapts MkDocs events.
+Problems are logged as warnings on a ``mkdocs.`` logger, so ``mkdocs build --strict``
+fails on exactly the problems ``plateformcoop check`` reports.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from urllib.parse import urljoin
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from plateformcoop.content import Content, load_content_cached
+from plateformcoop.render.glossary import abbreviations
+from plateformcoop.render.paths import UrlStyle
+from plateformcoop.render.settings import SiteSettings
+from plateformcoop.render.site import generated_pages, source_files
+
+log = logging.getLogger("mkdocs.plugins.plateformcoop")
+
+_state: dict[str, object] = {}
+
+
+def _settings(config: MkDocsConfig) -> SiteSettings:
+    options = (config.extra or {}).get("plateformcoop", {}) or {}
+    edit = options.get("source_edit_url")
+    if not edit and config.repo_url and config.edit_uri:
+        # edit_uri points at docs/; content files sit one level up.
+        edit = urljoin(urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri), "..")
+    language = (config.theme.get("language") if config.theme else None) or "fr"
+    return SiteSettings(language=language, source_edit_url=edit, urls=UrlStyle(bool(config.use_directory_urls)))
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    root = Path(config.config_file_path).parent
+    content = load_content_cached(root)
+    for problem in content.problems:
+        log.warning(problem.one_line())
+    settings = _settings(config)
+    sources = source_files(content)
+    for src_path, text in generated_pages(content, settings).items():
+        if files.get_file_from_path(src_path) is not None:
+            files.remove(files.get_file_from_path(src_path))
+        generated = File.generated(config, src_path, content=text)
+        if src_path in sources:
+            # Lets the theme's "edit" action open the YAML source, not a docs/ file.
+            generated.edit_uri = "../" + sources[src_path]
+        files.append(generated)
+    _state["content"] = content
+    _state["abbreviations"] = abbreviations(content)
+    return files
+
+
+@event_priority(-50)
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # Runs after mkdocs-macros: the definitions are never seen by a template engine.
+    return markdown + str(_state.get("abbreviations", ""))
+
+
+def current_content() -> Content | None:
+    content = _state.get("content")
+    return content if isinstance(content, Content) else None

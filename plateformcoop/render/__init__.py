@@ -1,0 +1,1 @@
+"""Render validated content to Markdown pages (engine-neutral: no MkDocs import)."""

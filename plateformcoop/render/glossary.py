@@ -1,0 +1,26 @@
+"""The glossary page, and the abbreviation lines that turn terms into tooltips site-wide."""
+
+from __future__ import annotations
+
+from ..content import Content
+from ..i18n import t
+from .markdown import front_matter
+from .settings import SiteSettings
+
+
+def render_glossary(content: Content, settings: SiteSettings) -> str:
+    lang = settings.language
+    out = [front_matter({"title": t("site.glossary_title", lang), "pc_kind": "glossary"}), f"# {t('site.glossary_title', lang)}\n", t("site.glossary_intro", lang) + "\n"]
+    for entry in content.glossary:
+        sources = ", ".join(f"[{s.title}]({s.url})" for s in entry.sources)
+        out.append(f"## {entry.term} {{ #{entry.id} }}\n\n**{entry.short}**\n\n{entry.definition}\n\n*{t('site.sources', lang)} :* {sources}\n")
+    return "\n".join(out)
+
+
+def abbreviations(content: Content) -> str:
+    """Python-Markdown ``abbr`` definitions: Material shows them as tooltips."""
+    lines = []
+    for entry in content.glossary:
+        for term in (entry.term, *entry.aliases):
+            lines.append(f"*[{term}]: {entry.short}")
+    return "\n\n" + "\n".join(lines) + "\n" if lines else ""

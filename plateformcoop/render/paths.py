@@ -1,0 +1,59 @@
+"""Where generated pages go (source paths as MkDocs expects them) and how to link them."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+PRACTICES = "pratiques"
+PRINCIPLES = "principes"
+THEMES = "themes"
+GLOSSARY = "glossaire.md"
+EXPORT = "donnees/pratiques.json"
+
+# Which taxonomy gets pages, and where (vocabulary field of a card -> folder).
+TAXONOMY_FOLDERS = {"principles": PRINCIPLES, "themes": THEMES}
+
+
+def practice_path(practice_id: str) -> str:
+    return f"{PRACTICES}/{practice_id}.md"
+
+
+def catalog_path() -> str:
+    return f"{PRACTICES}/index.md"
+
+
+def term_path(field: str, term_id: str) -> str:
+    return f"{TAXONOMY_FOLDERS[field]}/{term_id}.md"
+
+
+def index_path(field: str) -> str:
+    return f"{TAXONOMY_FOLDERS[field]}/index.md"
+
+
+def md_link(from_path: str, to_path: str) -> str:
+    """Relative link between two source pages; the site generator turns .md into URLs."""
+    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+
+
+@dataclass(frozen=True)
+class UrlStyle:
+    """How a source path becomes a URL, for links written in raw HTML."""
+
+    directory_urls: bool = True
+
+    def url(self, src_path: str) -> str:
+        base = src_path[: -len(".md")] if src_path.endswith(".md") else src_path
+        if not self.directory_urls:
+            return base + ".html"
+        if base == "index" or base.endswith("/index"):
+            return base[: -len("index")]
+        return base + "/"
+
+    def link(self, from_path: str, to_path: str) -> str:
+        from_url, to_url = self.url(from_path), self.url(to_path)
+        from_dir = from_url if from_url.endswith("/") or from_url == "" else posixpath.dirname(from_url)
+        relative = posixpath.relpath(to_url or ".", from_dir or ".")
+        if to_url.endswith("/") and not relative.endswith("/"):
+            relative += "/"
+        return "./" if relative in (".", "./") else relative

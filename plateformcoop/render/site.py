@@ -1,0 +1,27 @@
+"""Everything generated from content, as {source path: text}, for any site generator."""
+
+from __future__ import annotations
+
+from ..content import Content
+from .catalog import render_catalog
+from .export import render_export
+from .glossary import render_glossary
+from .paths import EXPORT, GLOSSARY, catalog_path, practice_path
+from .practice_page import render_practice
+from .settings import SiteSettings
+from .taxonomy import taxonomy_pages
+
+
+def generated_pages(content: Content, settings: SiteSettings) -> dict[str, str]:
+    pages = {practice_path(p.id): render_practice(content, p, settings) for p in content.sorted_practices()}
+    pages[catalog_path()] = render_catalog(content, settings)
+    pages.update(taxonomy_pages(content, settings))
+    if content.glossary:
+        pages[GLOSSARY] = render_glossary(content, settings)
+    pages[EXPORT] = render_export(content, settings)
+    return pages
+
+
+def source_files(content: Content) -> dict[str, str]:
+    """Generated page -> the repository file it comes from (for "edit" links)."""
+    return {practice_path(pid): source for pid, source in content.sources.items()}
