@@ -31,7 +31,7 @@ class Problem:
 
     def one_line(self) -> str:
         text = f"{self.path}:{self.line}:{self.col}: {self.message}"
-        return f"{text} ({self.hint})" if self.hint else text
+        return f"{text} → {self.hint}" if self.hint else text
 
 
 def relative_path(path: Path, root: Path) -> str:

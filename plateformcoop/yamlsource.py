@@ -31,6 +31,7 @@ ALLOWED_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", 
 _TRUE_FALSE = {"true", "false"}
 
 _constructor = SafeConstructor()
+_FATAL = {"yaml-alias", "yaml-tag", "yaml-size", "yaml-key"}
 
 PathKey = tuple[str | int, ...]
 
@@ -133,6 +134,10 @@ def load_yaml(path: Path, display: str, text: str | None = None) -> tuple[YamlDo
     document = YamlDocument(path=path, display=display, text=text, data=None)
     walker = _Walker(document)
     document.data = walker.walk(root, ())
+    if any(problem.code in _FATAL for problem in walker.problems):
+        # The data is incomplete (a refused tag or alias was dropped): validating it
+        # would only add confusing "missing field" reports.
+        return None, walker.problems
     return document, walker.problems
 
 
@@ -209,7 +214,7 @@ def _short_tag(tag: str) -> str:
 
 
 _SYNTAX_TRANSLATIONS = {
-    "mapping values are not allowed here": "un « : » apparaît à un endroit inattendu",
+    "mapping values are not allowed": "un « : » suivi d'une espace apparaît à un endroit inattendu (indentation ou texte à mettre entre guillemets)",
     "could not find expected ':'": "il manque un « : » après une clé",
     "found character '\\t' that cannot start any token": "une tabulation est utilisée pour indenter",
     "found character that cannot start any token": "un caractère ne peut pas commencer une valeur",

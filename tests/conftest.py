@@ -1,0 +1,85 @@
+"""Shared fixtures: throwaway projects built from fixture content, real MkDocs builds."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+BIN = Path(sys.executable).parent
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    output: str
+    site: Path
+
+
+def make_project(tmp: Path, practices: Path | None = FIXTURES / "practices") -> Path:
+    """A copy of the project's engine glue and data, with the given card folder."""
+    for name in ("mkdocs.yml",):
+        shutil.copy(REPO / name, tmp / name)
+    for folder in ("docs", "hooks", "overrides", "data"):
+        shutil.copytree(REPO / folder, tmp / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    (tmp / "practices").mkdir()
+    (tmp / "courses").mkdir(exist_ok=True)
+    if practices is not None:
+        for path in practices.iterdir():
+            shutil.copy(path, tmp / "practices" / path.name)
+    return tmp
+
+
+def build(project: Path, *extra: str) -> BuildResult:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--strict", *extra],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
+    return BuildResult(result.returncode, result.stdout + result.stderr, project / "site")
+
+
+def check(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(BIN / "plateformcoop"), "check", "--root", str(project), *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The fixture cards built into a real site (strict)."""
+    project = make_project(tmp_path_factory.mktemp("fixture-site"))
+    result = build(project)
+    assert result.returncode == 0, result.output
+    return result
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The repository's real content built strictly, into a temporary folder."""
+    out = tmp_path_factory.mktemp("real-site")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(out)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=900,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return BuildResult(result.returncode, result.stdout + result.stderr, out)

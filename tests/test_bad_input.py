@@ -1,0 +1,139 @@
+"""Every kind of bad card is reported as path:line:col: message, with a hint, all in one run."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from plateformcoop.content import load_content
+from plateformcoop.problems import Problem
+
+from conftest import FIXTURES, make_project
+
+BAD = FIXTURES / "bad"
+
+# fixture file -> expected (line, column or None, fragment of the message, fragment of the hint or None)
+EXPECTED: dict[str, list[tuple[int, int | None, str, str | None]]] = {
+    "syntax-error.yml": [(3, 10, "erreur de syntaxe YAML", "indentation")],
+    "duplicate-key.yml": [(6, 1, "clé « title » en double (déjà définie ligne 2)", "perdue")],
+    "python-tag.yml": [(2, 8, "étiquette YAML « !!python/object/apply:os.system » refusée", "texte simple")],
+    "alias-bomb.yml": [(2, 4, "ancres et alias YAML", "Recopiez")],
+    "empty.yml": [(1, 1, "le fichier est vide", "plateformcoop new practice")],
+    "not-utf8.yml": [(2, 12, "pas encodé en UTF-8 (octet 0xe9 invalide)", "UTF-8")],
+    "unknown-key.yml": [
+        (3, 1, "clé inconnue « sumary »", "Vouliez-vous dire « summary » ?"),
+        (1, 1, "champ obligatoire « summary » manquant", "résume"),
+    ],
+    "missing-empty.yml": [
+        (1, 1, "champ obligatoire « problem » manquant", "problème"),
+        (4, 10, "le champ « practice » est vide", None),
+    ],
+    "wrong-type.yml": [
+        (6, 8, "« steps » doit être une liste, pas un texte", "lignes « - »"),
+        (25, 10, "« updated » doit être une date au format AAAA-MM-JJ", None),
+    ],
+    "id-mismatch.yml": [
+        (1, 5, "l'identifiant « deuxieme-fiche » ne correspond pas au nom du fichier « id-mismatch »", "Renommez"),
+        (1, 5, "l'identifiant « deuxieme-fiche » est déjà utilisé par practices/deuxieme-fiche.yml", "unique"),
+    ],
+    "unknown-term.yml": [
+        (21, 10, "« gouvernanse » n'est pas un terme du vocabulaire « themes »", "Vouliez-vous dire « gouvernance » ?"),
+        (24, 9, "« enorme » n'est pas un terme du vocabulaire « levels »", "faible, moyen, eleve"),
+    ],
+    "unknown-related.yml": [
+        (6, 11, "la fiche liée « deuxieme-fich » n'existe pas", "Vouliez-vous dire « deuxieme-fiche » ?"),
+        (6, 26, "la fiche liée « fiche-inexistante » n'existe pas", None),
+    ],
+    "bad-urls.yml": [
+        (4, 25, "lien non sécurisé « http://exemple.fr/page »", "https"),
+        (14, 10, "adresse « https://pas une url » invalide", None),
+        (17, 10, "adresse « http://www.legifrance.gouv.fr/ » invalide", None),
+    ],
+    "long-summary.yml": [(3, 10, "« summary » est trop long : 247 caractères pour 200 au plus", "Raccourcissez")],
+    "raw-html.yml": [
+        (6, 3, "HTML brut interdit (« <script »)", "Markdown"),
+        (7, 24, "HTML brut interdit (« <img »)", "script"),
+    ],
+    "template.yml": [
+        (2, 17, "syntaxe de gabarit", "jamais interprété"),
+        (6, 3, "syntaxe de gabarit", None),
+        (8, 3, "syntaxe de gabarit", None),
+    ],
+    "attributes.yml": [(6, 3, "syntaxe d'attributs", "attributs HTML")],
+    "carte.yaml": [(1, 1, "fichier ignoré", "carte.yml")],
+    "Ma_Fiche.yml": [(1, 1, "nom de fichier « Ma_Fiche.yml » invalide", "minuscules")],
+}
+
+
+def _problems_for(tmp_path: Path, name: str) -> list[Problem]:
+    project = make_project(tmp_path)
+    shutil.copy(BAD / name, project / "practices" / name)
+    content = load_content(project)
+    return [p for p in content.problems if p.path == f"practices/{name}"]
+
+
+def test_every_fixture_is_covered() -> None:
+    assert sorted(EXPECTED) == sorted(p.name for p in BAD.iterdir() if p.name != "bom-crlf.yml")
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_bad_card_is_reported_at_its_line(tmp_path: Path, name: str) -> None:
+    problems = _problems_for(tmp_path, name)
+    assert problems, f"{name} was accepted"
+    for line, col, message, hint in EXPECTED[name]:
+        matching = [p for p in problems if p.line == line and message in p.message]
+        assert matching, f"{name}: no problem at line {line} with {message!r} in:\n" + "\n".join(p.one_line() for p in problems)
+        problem = matching[0]
+        if col is not None:
+            assert problem.col == col, problem.one_line()
+        if hint is not None:
+            assert hint in problem.hint, problem.one_line()
+        # The human format is exactly path:line:col: message.
+        assert problem.format().startswith(f"practices/{name}:{line}:{problem.col}: ")
+
+
+def test_all_problems_in_one_run(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    for path in BAD.iterdir():
+        shutil.copy(path, project / "practices" / path.name)
+    content = load_content(project)
+    reported = {p.path for p in content.problems}
+    assert reported == {f"practices/{name}" for name in EXPECTED}
+    # No file is dropped silently: every file is either built or reported.
+    built = {f"practices/{pid}.yml" for pid in content.practices}
+    for path in (project / "practices").iterdir():
+        assert f"practices/{path.name}" in built | reported
+
+
+def test_bom_and_crlf_are_valid(tmp_path: Path) -> None:
+    assert (BAD / "bom-crlf.yml").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert b"\r\n" in (BAD / "bom-crlf.yml").read_bytes()
+    assert _problems_for(tmp_path, "bom-crlf.yml") == []
+    content = load_content(tmp_path)
+    assert content.practices["bom-crlf"].title == "Un titre"
+
+
+def test_alias_bomb_is_rejected_fast(tmp_path: Path) -> None:
+    start = time.perf_counter()
+    problems = _problems_for(tmp_path, "alias-bomb.yml")
+    # A generous bound: expanding the aliases would take minutes and gigabytes.
+    assert time.perf_counter() - start < 5
+    assert all("alias" in p.message for p in problems)
+
+
+def test_python_tag_is_never_executed(tmp_path: Path) -> None:
+    marker = Path("/tmp/plateformcoop-pwned")
+    marker.unlink(missing_ok=True)
+    _problems_for(tmp_path, "python-tag.yml")
+    assert not marker.exists()
+
+
+def test_yaml_11_booleans_stay_words(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    card = (project / "practices" / "deuxieme-fiche.yml").read_text(encoding="utf-8")
+    (project / "practices" / "deuxieme-fiche.yml").write_text(card.replace("authors: [Équipe de test]", "authors: [no]"), encoding="utf-8")
+    content = load_content(project)
+    assert content.practices["deuxieme-fiche"].authors == ["no"]
