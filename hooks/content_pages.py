@@ -34,7 +34,12 @@ def _settings(config: MkDocsConfig) -> SiteSettings:
         # edit_uri points at docs/; content files sit one level up.
         edit = urljoin(urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri), "..")
     language = (config.theme.get("language") if config.theme else None) or "fr"
-    return SiteSettings(language=language, source_edit_url=edit, urls=UrlStyle(bool(config.use_directory_urls)))
+    return SiteSettings(
+        language=language,
+        source_edit_url=edit,
+        urls=UrlStyle(bool(config.use_directory_urls)),
+        site_url=config.site_url or None,
+    )
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -23,12 +23,14 @@ class BuildResult:
     site: Path
 
 
-def make_project(tmp: Path, practices: Path | None = FIXTURES / "practices") -> Path:
-    """A copy of the project's engine glue and data, with the given card folder."""
+def make_project(tmp: Path, practices: Path | None = FIXTURES / "practices", glossary: Path | None = FIXTURES / "glossary.yml") -> Path:
+    """A copy of the project's engine glue and vocabularies, with fixture cards and glossary."""
     for name in ("mkdocs.yml",):
         shutil.copy(REPO / name, tmp / name)
     for folder in ("docs", "hooks", "overrides", "data"):
         shutil.copytree(REPO / folder, tmp / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    if glossary is not None:
+        shutil.copy(glossary, tmp / "data" / "glossary.yml")
     (tmp / "practices").mkdir()
     (tmp / "courses").mkdir(exist_ok=True)
     if practices is not None:

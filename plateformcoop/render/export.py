@@ -20,7 +20,7 @@ def render_export(content: Content, settings: SiteSettings) -> str:
     practices = []
     for practice in content.sorted_practices():
         record = practice.model_dump(mode="json")
-        record["url"] = settings.urls.link(EXPORT, practice_path(practice.id))
+        record["url"] = settings.absolute(practice_path(practice.id)) or settings.urls.link(EXPORT, practice_path(practice.id))
         record["source"] = content.sources[practice.id]
         record["backlinks"] = content.backlinks.get(practice.id, [])
         practices.append(record)

@@ -43,7 +43,9 @@ class UrlStyle:
     directory_urls: bool = True
 
     def url(self, src_path: str) -> str:
-        base = src_path[: -len(".md")] if src_path.endswith(".md") else src_path
+        if not src_path.endswith(".md"):
+            return src_path  # static files keep their path
+        base = src_path[: -len(".md")]
         if not self.directory_urls:
             return base + ".html"
         if base == "index" or base.endswith("/index"):

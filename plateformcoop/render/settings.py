@@ -14,6 +14,13 @@ class SiteSettings:
     # https://github.com/org/repo/edit/main/ (GitHub) or .../-/edit/main/ (GitLab).
     source_edit_url: str | None = None
     urls: UrlStyle = UrlStyle()
+    # Public address of the site, for absolute links in exports (None: relative links).
+    site_url: str | None = None
+
+    def absolute(self, src_path: str) -> str | None:
+        if not self.site_url:
+            return None
+        return self.site_url.rstrip("/") + "/" + self.urls.url(src_path)
 
     def edit_url(self, source_path: str) -> str | None:
         if not self.source_edit_url:
