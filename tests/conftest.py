@@ -85,3 +85,63 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return BuildResult(result.returncode, result.stdout + result.stderr, out)
+
+
+# --- Real browser (Playwright driving Debian's Chromium) ---------------------------
+
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: .ci/run installs Debian's chromium package")
+        pytest.skip(f"browser tests need Chromium at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+class _QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:  # keep test output readable
+        pass
+
+
+def serve(directory: Path):
+    """Serve a built site on localhost; returns (base_url, server)."""
+    import functools
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_port}/", server
+
+
+@pytest.fixture(scope="session")
+def fixture_server(fixture_site: BuildResult):
+    url, server = serve(fixture_site.site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture()
+def page(browser):
+    context = browser.new_context(locale="fr-FR")
+    tab = context.new_page()
+    yield tab
+    context.close()

@@ -1,0 +1,56 @@
+"""User journeys in a real browser: French search with stemming, catalog filters."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+
+def test_search_finds_a_card_through_stemming(page: Page, fixture_server: str) -> None:
+    page.goto(fixture_server)
+    box = page.locator("input.md-search__input")
+    box.click()
+    # The fixture card says "coopérative" (singular) only; lunr's French stemmer matches the plural.
+    box.press_sequentially("coopératives", delay=30)
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible(timeout=10_000)
+    links = page.locator(".md-search-result__link")
+    hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    assert any("pratiques/cooperative-de-test/" in (h or "") for h in hrefs), hrefs
+
+
+def test_catalog_filter_narrows_counts_and_restores_from_url(page: Page, fixture_server: str) -> None:
+    page.goto(fixture_server + "pratiques/")
+    form = page.locator("#pc-filters")
+    expect(form).to_be_visible()
+    items = page.locator("#pc-catalog > li")
+    expect(items).to_have_count(2)
+    status = page.locator("#pc-results")
+    expect(status).to_have_text("2 fiches affichées")
+    page.get_by_role("group", name="Public").get_by_label(re.compile("Collectivités locales")).check()
+    expect(status).to_have_text("1 fiche affichée")
+    expect(page.locator("#pc-catalog > li:visible")).to_have_count(1)
+    expect(page.locator("#pc-catalog > li:visible h2")).to_have_text("Ouvrir le capital à la collectivité")
+    assert page.url.endswith("pratiques/?public=collectivites")
+    # Counts follow the other groups: with "collectivités" chosen, one card has this theme.
+    expect(page.locator('[data-count-for="principe:gouvernance-inclusive"]')).to_have_text("(1)")
+    # The URL is shareable: a new visit restores the same filter.
+    page.goto(fixture_server + "pratiques/?public=collectivites&effort=faible")
+    expect(status).to_have_text("Aucune fiche ne correspond à ces filtres.")
+    expect(page.get_by_role("group", name="Effort").get_by_label(re.compile("Faible"))).to_be_checked()
+    page.get_by_role("button", name="Tout afficher").click()
+    expect(status).to_have_text("2 fiches affichées")
+    assert page.url.endswith("pratiques/")
+
+
+def test_catalog_lists_every_card_without_javascript(browser, fixture_server: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(fixture_server + "pratiques/")
+    expect(page.locator("#pc-catalog > li:visible")).to_have_count(2)
+    expect(page.locator("#pc-filters")).to_be_hidden()
+    context.close()
