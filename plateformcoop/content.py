@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .courses import CourseData, load_courses
 from .i18n import t
 from .layout import Layout
 from .model.fields import ID_PATTERN, suggestion
@@ -32,6 +33,7 @@ class Content:
     problems: list[Problem]
     checked_files: int
     backlinks: dict[str, list[str]] = field(default_factory=dict)
+    courses: dict[str, CourseData] = field(default_factory=dict)
 
     def sorted_practices(self) -> list[Practice]:
         return sorted(self.practices.values(), key=lambda p: _sort_key(p.title))
@@ -177,7 +179,9 @@ def load_content(root: Path | str) -> Content:
     problems += found
     if not existing_ids:
         problems.append(Problem("practices/", 1, 1, t("corpus.no_practices"), t("corpus.no_practices.hint"), "empty"))
-    checked = len(existing_ids) + len(VOCABULARY_NAMES) + (1 if layout.glossary.exists() else 0)
+    courses, found, course_files = load_courses(layout, {"vocabularies": vocabularies, "card_ids": existing_ids})
+    problems += found
+    checked = len(existing_ids) + len(VOCABULARY_NAMES) + (1 if layout.glossary.exists() else 0) + course_files
     return Content(
         layout=layout,
         vocabularies=vocabularies,
@@ -187,6 +191,7 @@ def load_content(root: Path | str) -> Content:
         problems=sort_problems(problems),
         checked_files=checked,
         backlinks={pid: sorted(ids, key=lambda i: _sort_key(practices[i].title)) for pid, ids in backlinks.items()},
+        courses=courses,
     )
 
 

@@ -17,7 +17,12 @@ CODE = re.compile(r"(?ms)^ {0,3}(```|~~~).*?^ {0,3}\1|(`+)(?!`).+?(?<!`)\2(?!`)"
 AUTOLINK = re.compile(r"<https://[^>\s]+>")
 HTML = re.compile(r"<!--|<\?|<!\[CDATA\[|</?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)")
 HEADING = re.compile(r"(?m)^ {0,3}#{1,6}(?=[ \t]|$)")
-IMAGE = re.compile(r"!\[([^\]]*)\]\(")
+IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]*)")
+# Link texts that say nothing out of context (WCAG 2.4.4), compared without case or punctuation.
+UNINFORMATIVE = {
+    "ici", "cliquez ici", "cliquer ici", "clic ici", "lien", "ce lien", "le lien", "en savoir plus",
+    "lire la suite", "la suite", "voir", "plus", "here", "click here", "link", "read more",
+}
 LINK = re.compile(r"\[(?P<text>[^\]]*)\]\(\s*<?(?P<url>[^)\s>]*)")
 REFERENCE = re.compile(r"(?m)^ {0,3}\[[^\]]+\]:[ \t]*<?(?P<url>[^\s>]*)")
 OTHER_AUTOLINK = re.compile(r"<(?P<url>[A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
@@ -69,20 +74,51 @@ def check_template(text: str) -> list[Finding]:
     return [_finding(text, m, "text.template") for m in TEMPLATE.finditer(text)]
 
 
-def check_markdown(text: str) -> list[Finding]:
-    """Everything wrong with a contributed Markdown field."""
+def check_markdown(text: str, *, headings: bool = False, local_images: bool = False) -> list[Finding]:
+    """Everything wrong with a contributed Markdown text.
+
+    Cards forbid headings and images (their page outline is generated; an image
+    would be a third-party request). Lessons allow headings (checked for
+    structure elsewhere) and local images with a text alternative.
+    """
     findings = check_template(text)
     prose = _mask(_mask(text, CODE), AUTOLINK)
     findings += [_finding(text, m, "text.attributes") for m in ATTRIBUTES.finditer(prose)]
     findings += [_finding(text, m, "text.html", tag=m.group(0)) for m in HTML.finditer(prose)]
-    findings += [_finding(text, m, "text.heading") for m in HEADING.finditer(prose)]
-    findings += [_finding(text, m, "text.image") for m in IMAGE.finditer(prose)]
-    findings += check_links(text, prose)
+    if not headings:
+        findings += [_finding(text, m, "text.heading") for m in HEADING.finditer(prose)]
+    for match in IMAGE.finditer(prose):
+        if not local_images:
+            findings.append(_finding(text, match, "text.image"))
+        elif not match.group("alt").strip():
+            findings.append(_finding(text, match, "text.image_alt"))
+        elif not is_local_path(match.group("src")):
+            findings.append(_finding(text, match, "text.image_external", "src", src=match.group("src")))
+    # Images are checked above; mask them so their address is not read as a link.
+    findings += check_links(text, _mask(prose, IMAGE_WHOLE))
     return findings
+
+
+IMAGE_WHOLE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+
+
+def is_local_path(src: str) -> bool:
+    parts = urlsplit(src)
+    return bool(src) and not parts.scheme and not parts.netloc and not src.startswith("/") and ".." not in src.split("/")
+
+
+def local_images(text: str) -> list[tuple[str, int]]:
+    """Local image paths with their offset in ``text``."""
+    prose = _mask(text, CODE)
+    return [(m.group("src"), m.start("src")) for m in IMAGE.finditer(prose) if is_local_path(m.group("src"))]
 
 
 def check_links(text: str, prose: str) -> list[Finding]:
     findings = [_finding(text, m, "text.http", url=m.group(0)) for m in HTTP.finditer(prose)]
+    for match in LINK.finditer(prose):
+        label = re.sub(r"[\W_]+", " ", match.group("text")).strip().casefold()
+        if label in UNINFORMATIVE or not label:
+            findings.append(_finding(text, match, "text.link_text", "text", label=match.group("text")))
     links = [*LINK.finditer(prose), *REFERENCE.finditer(prose), *OTHER_AUTOLINK.finditer(prose)]
     for match in links:
         url = match.group("url")

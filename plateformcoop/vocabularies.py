@@ -8,7 +8,7 @@ from .i18n import DEFAULT_LANGUAGE
 from .model.vocabulary import VocabularyTerm
 
 # Vocabulary name -> the file data/vocabularies/<name>.yml. Order is display order.
-VOCABULARY_NAMES = ("principles", "themes", "audiences", "stages", "levels", "resource-kinds", "licenses")
+VOCABULARY_NAMES = ("principles", "themes", "audiences", "stages", "levels", "resource-kinds", "licenses", "course-levels")
 
 
 @dataclass(frozen=True)
