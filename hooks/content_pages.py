@@ -20,7 +20,7 @@ from plateformcoop.content import Content, load_content_cached
 from plateformcoop.render.glossary import abbreviations
 from plateformcoop.render.paths import UrlStyle
 from plateformcoop.render.settings import SiteSettings
-from plateformcoop.render.site import generated_pages, source_files
+from plateformcoop.render.site import generated_pages, source_files, static_files
 
 log = logging.getLogger("mkdocs.plugins.plateformcoop")
 
@@ -57,6 +57,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             # Lets the theme's "edit" action open the YAML source, not a docs/ file.
             generated.edit_uri = "../" + sources[src_path]
         files.append(generated)
+    for src_path, absolute in static_files(content).items():
+        files.append(File.generated(config, src_path, abs_src_path=absolute))
     _state["content"] = content
     _state["abbreviations"] = abbreviations(content)
     return files

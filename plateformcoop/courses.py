@@ -37,7 +37,7 @@ class CourseData:
         return list(seen)
 
 
-def _order(course: Course, lessons: list[Lesson], course_display: str, document) -> tuple[list[Lesson], list[Problem]]:
+def _unique_ids(lessons: list[Lesson]) -> tuple[dict[str, Lesson], list[Problem]]:
     problems: list[Problem] = []
     by_id: dict[str, Lesson] = {}
     for lesson in lessons:
@@ -45,6 +45,11 @@ def _order(course: Course, lessons: list[Lesson], course_display: str, document)
             problems.append(Problem(lesson.source, 1, 1, t("lesson.duplicate_id", id=lesson.id, other=by_id[lesson.id].source), t("lesson.duplicate_id.hint"), "lesson-id"))
         else:
             by_id[lesson.id] = lesson
+    return by_id, problems
+
+
+def _order(course: Course, by_id: dict[str, Lesson], document) -> tuple[list[Lesson], list[Problem]]:
+    problems: list[Problem] = []
     if course.lessons is not None:
         listed = list(course.lessons)
         for index, lesson_id in enumerate(listed):
@@ -106,10 +111,11 @@ def load_course(layout: Layout, folder: Path, context: dict) -> tuple[CourseData
                 target = folder / image.target
                 if not target.is_file() or target.suffix.lower() not in IMAGE_SUFFIXES:
                     problems.append(Problem(display, image.line, image.col, t("text.image_missing", src=image.target), t("text.image_missing.hint"), "image"))
+    by_id, found = _unique_ids(lessons)
+    problems += found + check_citations_in(lessons, context.get("card_ids"))
     if course is None or document is None:
-        return None, problems + check_citations_in(lessons, context.get("card_ids")), checked
-    problems += check_citations_in(lessons, context.get("card_ids"))
-    ordered, found = _order(course, lessons, layout.display(course_file), document)
+        return None, problems, checked
+    ordered, found = _order(course, by_id, document)
     problems += found
     ordered = [lesson for lesson in ordered if lesson.meta is not None]
     if not lessons and not any(p.path.startswith(layout.display(folder)) and p.code != "course" for p in problems):
@@ -141,6 +147,6 @@ def check_citations_in(lessons: list[Lesson], card_ids: set[str] | None) -> list
         for citation in lesson.citations:
             if citation.target not in card_ids:
                 guess = suggestion(citation.target, sorted(card_ids))
-                hint = t("hint.did_you_mean", guess=guess) if guess else ""
+                hint = t("hint.did_you_mean", guess=guess) if guess else t("lesson.unknown_card.hint")
                 problems.append(Problem(lesson.source, citation.line, citation.col, t("lesson.unknown_card", id=citation.target), hint, "citation"))
     return problems

@@ -23,7 +23,12 @@ class BuildResult:
     site: Path
 
 
-def make_project(tmp: Path, practices: Path | None = FIXTURES / "practices", glossary: Path | None = FIXTURES / "glossary.yml") -> Path:
+def make_project(
+    tmp: Path,
+    practices: Path | None = FIXTURES / "practices",
+    glossary: Path | None = FIXTURES / "glossary.yml",
+    courses: Path | None = FIXTURES / "courses",
+) -> Path:
     """A copy of the project's engine glue and vocabularies, with fixture cards and glossary."""
     for name in ("mkdocs.yml",):
         shutil.copy(REPO / name, tmp / name)
@@ -32,7 +37,10 @@ def make_project(tmp: Path, practices: Path | None = FIXTURES / "practices", glo
     if glossary is not None:
         shutil.copy(glossary, tmp / "data" / "glossary.yml")
     (tmp / "practices").mkdir()
-    (tmp / "courses").mkdir(exist_ok=True)
+    if courses is not None:
+        shutil.copytree(courses, tmp / "courses")
+    else:
+        (tmp / "courses").mkdir()
     if practices is not None:
         for path in practices.iterdir():
             shutil.copy(path, tmp / "practices" / path.name)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..content import Content
 from .catalog import render_catalog
+from .courses import course_assets, course_pages
 from .export import render_export
 from .glossary import render_glossary
 from .paths import EXPORT, GLOSSARY, catalog_path, practice_path
@@ -19,7 +20,13 @@ def generated_pages(content: Content, settings: SiteSettings) -> dict[str, str]:
     if content.glossary:
         pages[GLOSSARY] = render_glossary(content, settings)
     pages[EXPORT] = render_export(content, settings)
+    pages.update(course_pages(content, settings))
     return pages
+
+
+def static_files(content: Content) -> dict[str, str]:
+    """Files copied as they are: site path -> absolute source path."""
+    return course_assets(content)
 
 
 def source_files(content: Content) -> dict[str, str]:
