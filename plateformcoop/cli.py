@@ -55,6 +55,42 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    from .content import load_vocabularies
+    from .i18n import t
+    from .layout import Layout
+    from .scaffold import ScaffoldError, new_course, new_lesson, new_practice
+
+    root = Path(args.root).resolve() if args.root else _find_root(Path.cwd())
+    layout = Layout(root)
+    vocabularies, _ = load_vocabularies(layout)
+    try:
+        if args.kind == "practice":
+            paths = [new_practice(layout, args.ids[0], vocabularies)]
+        elif args.kind == "course":
+            paths = new_course(layout, args.ids[0], vocabularies)
+        else:
+            paths = [new_lesson(layout, args.ids[0], args.ids[1], vocabularies)]
+    except ScaffoldError as error:
+        print(f"plateformcoop new : {error}", file=sys.stderr)
+        return EXIT_USAGE
+    for path in paths:
+        print(t("new.created", path=layout.display(path)))
+    print(t("new.next"))
+    return EXIT_OK
+
+
+class _NewIds(argparse.Action):
+    """`new practice ID`, `new course ID`, `new lesson COURSE LESSON`."""
+
+    def __call__(self, parser, namespace, values, option_string=None):  # noqa: ANN001
+        expected = 2 if namespace.kind == "lesson" else 1
+        if len(values) != expected:
+            usage = "new lesson <module> <leçon>" if namespace.kind == "lesson" else f"new {namespace.kind} <identifiant>"
+            parser.error(f"usage : plateformcoop {usage}")
+        setattr(namespace, self.dest, values)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="plateformcoop",
@@ -67,6 +103,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--root", help="dossier du projet (par défaut : le dossier courant ou un parent)")
     check.add_argument("--format", choices=("human", "github", "json"), default="human", help="format de sortie")
     check.set_defaults(func=cmd_check)
+    new = sub.add_parser("new", help="crée un fichier valide à partir d'un modèle commenté")
+    new.add_argument("kind", choices=("practice", "course", "lesson"), help="practice <id>, course <id> ou lesson <module> <leçon>")
+    new.add_argument("ids", nargs="+", action=_NewIds, metavar="ID")
+    new.add_argument("--root")
+    new.set_defaults(func=cmd_new)
     schema = sub.add_parser("schema", help="écrit les schémas JSON des fichiers de contenu dans schemas/")
     schema.add_argument("--root")
     schema.add_argument("--write", action="store_true", help="(défaut) écrit les fichiers")

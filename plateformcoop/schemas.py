@@ -10,12 +10,15 @@ from pydantic import BaseModel
 
 from .content import load_vocabularies
 from .layout import Layout
+from .model.course import Course, LessonMeta
 from .model.practice import Practice
 from .model.vocabulary import GlossaryFile, VocabularyFile
 from .vocabularies import Vocabulary
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "practice.schema.json": Practice,
+    "course.schema.json": Course,
+    "lesson.schema.json": LessonMeta,
     "vocabulary.schema.json": VocabularyFile,
     "glossary.schema.json": GlossaryFile,
 }

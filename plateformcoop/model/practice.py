@@ -44,7 +44,7 @@ class Practice(Strict):
     lang: Literal["fr", "en"] = Field(default="fr", description="Langue de la fiche.")
     title: PlainText(90) = Field(description="Titre court et concret, sans mise en forme.")
     summary: PlainText(SUMMARY_MAX) = Field(
-        description=f"Une phrase qui résume la pratique, en texte simple ({SUMMARY_MAX} caractères au plus)."
+        description="Une phrase qui résume la pratique, en texte simple."
     )
     problem: Markdown = Field(description="Le problème auquel la pratique répond (Markdown).")
     practice: Markdown = Field(description="La pratique elle-même : quoi faire et pourquoi cela marche (Markdown).")
