@@ -37,6 +37,7 @@ def _settings(config: MkDocsConfig) -> SiteSettings:
     return SiteSettings(
         language=language,
         source_edit_url=edit,
+        source_new_url=options.get("source_new_url"),
         urls=UrlStyle(bool(config.use_directory_urls)),
         site_url=config.site_url or None,
     )

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 TEMPLATE = re.compile(r"\{\{|\{%|\{#")
+# pymdownx.snippets would include a repository file at build time.
+SNIPPET = re.compile(r"-{1,}8<-{1,}")
 CODE = re.compile(r"(?ms)^ {0,3}(```|~~~).*?^ {0,3}\1|(`+)(?!`).+?(?<!`)\2(?!`)")
 AUTOLINK = re.compile(r"<https://[^>\s]+>")
 HTML = re.compile(r"<!--|<\?|<!\[CDATA\[|</?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)")
@@ -71,7 +73,8 @@ def is_https_url(url: str) -> bool:
 
 
 def check_template(text: str) -> list[Finding]:
-    return [_finding(text, m, "text.template") for m in TEMPLATE.finditer(text)]
+    findings = [_finding(text, m, "text.template") for m in TEMPLATE.finditer(text)]
+    return findings + [_finding(text, m, "text.snippet") for m in SNIPPET.finditer(text)]
 
 
 def check_markdown(text: str, *, headings: bool = False, local_images: bool = False) -> list[Finding]:

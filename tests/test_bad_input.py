@@ -63,6 +63,7 @@ EXPECTED: dict[str, list[tuple[int, int | None, str, str | None]]] = {
         (8, 3, "syntaxe de gabarit", None),
     ],
     "attributes.yml": [(6, 3, "syntaxe d'attributs", "attributs HTML")],
+    "snippet.yml": [(6, 3, "syntaxe d'inclusion de fichier « --8<-- » interdite", "inclurait un fichier")],
     "carte.yaml": [(1, 1, "fichier ignoré", "carte.yml")],
     "Ma_Fiche.yml": [(1, 1, "nom de fichier « Ma_Fiche.yml » invalide", "minuscules")],
 }

@@ -13,6 +13,8 @@ class SiteSettings:
     # Base URL that opens a repository file for editing, e.g.
     # https://github.com/org/repo/edit/main/ (GitHub) or .../-/edit/main/ (GitLab).
     source_edit_url: str | None = None
+    # Base URL that creates a new repository file, e.g. https://github.com/org/repo/new/main/.
+    source_new_url: str | None = None
     urls: UrlStyle = UrlStyle()
     # Public address of the site, for absolute links in exports (None: relative links).
     site_url: str | None = None

@@ -9,6 +9,7 @@ from .export import render_export
 from .glossary import render_glossary
 from .paths import EXPORT, GLOSSARY, catalog_path, practice_path
 from .practice_page import render_practice
+from .reference import REFERENCE, TEMPLATE_PAGE, render_reference, render_template_page
 from .settings import SiteSettings
 from .taxonomy import taxonomy_pages
 
@@ -21,6 +22,8 @@ def generated_pages(content: Content, settings: SiteSettings) -> dict[str, str]:
         pages[GLOSSARY] = render_glossary(content, settings)
     pages[EXPORT] = render_export(content, settings)
     pages.update(course_pages(content, settings))
+    pages[REFERENCE] = render_reference(content, settings)
+    pages[TEMPLATE_PAGE] = render_template_page(content, settings)
     return pages
 
 

@@ -1,0 +1,118 @@
+"""The contributor's field reference, generated from the models and vocabularies."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from ..content import Content
+from ..i18n import t
+from ..lessons import BLOCK_TYPES, SECTIONS
+from ..model.course import Course, LessonMeta
+from ..model.introspect import FieldDoc, describe
+from ..model.practice import Practice
+from ..vocabularies import VOCABULARY_NAMES
+from .markdown import front_matter
+from .settings import SiteSettings
+
+REFERENCE = "contribuer/reference.md"
+TEMPLATE_PAGE = "contribuer/modele-de-fiche.md"
+
+_MODELS: tuple[tuple[str, type[BaseModel]], ...] = (
+    ("reference.practice", Practice),
+    ("reference.course", Course),
+    ("reference.lesson", LessonMeta),
+)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _type(doc: FieldDoc) -> str:
+    base = t(f"reference.kind.{doc.kind}")
+    if doc.submodel is not None:
+        base = t("reference.kind.object_named", name=doc.submodel.__name__)
+    return t("reference.list_of", item=base) if doc.is_list else base
+
+
+def _limits(doc: FieldDoc) -> str:
+    parts = []
+    if doc.vocabulary:
+        parts.append(t("reference.vocabulary", name=doc.vocabulary, anchor=f"vocabulaire-{doc.vocabulary}"))
+    if doc.literals:
+        parts.append(", ".join(f"`{v}`" for v in doc.literals))
+    if doc.min_items:
+        parts.append(t("template.min_items", count=doc.min_items))
+    if doc.max_length:
+        parts.append(t("template.max_length", count=doc.max_length))
+    if doc.bounds != (None, None):
+        parts.append(t("template.bounds", low=doc.bounds[0], high=doc.bounds[1]))
+    return " ; ".join(parts) or "—"
+
+
+def _table(model: type[BaseModel]) -> list[str]:
+    rows = [
+        f"| {t('reference.col.field')} | {t('reference.col.type')} | {t('reference.col.required')} | {t('reference.col.limits')} | {t('reference.col.description')} |",
+        "|---|---|---|---|---|",
+    ]
+    nested: list[type[BaseModel]] = []
+    for doc in describe(model):
+        required = t("reference.yes") if doc.required else t("reference.no")
+        rows.append(f"| `{doc.name}` | {_cell(_type(doc))} | {required} | {_cell(_limits(doc))} | {_cell(doc.description)} |")
+        if doc.submodel is not None and doc.submodel not in nested:
+            nested.append(doc.submodel)
+    out = rows + [""]
+    for sub in nested:
+        out += [f"#### {t('reference.kind.object_named', name=sub.__name__)}", ""] + _table(sub)
+    return out
+
+
+def render_reference(content: Content, settings: SiteSettings) -> str:
+    lang = settings.language
+    out = [
+        front_matter({"title": t("reference.title", lang), "pc_kind": "reference"}),
+        f"# {t('reference.title', lang)}\n",
+        t("reference.intro", lang) + "\n",
+    ]
+    for key, model in _MODELS:
+        out.append(f"## {t(key, lang)}\n")
+        out.append(t(key + ".intro", lang) + "\n")
+        out.extend(_table(model))
+    out.append(f"## {t('reference.blocks', lang)}\n")
+    out.append(t("reference.blocks.intro", lang) + "\n")
+    out.append(f"| {t('reference.col.block')} | {t('reference.col.sections')} | {t('reference.col.description')} |\n|---|---|---|")
+    for kind in BLOCK_TYPES:
+        sections = ", ".join(f"`--- {s}`" for s in SECTIONS.get(kind, ())) or "—"
+        out.append(f"| `::: {kind}` | {sections} | {t('reference.block.' + kind, lang)} |")
+    out.append("")
+    out.append(f"## {t('reference.vocabularies', lang)}\n")
+    out.append(t("reference.vocabularies.intro", lang) + "\n")
+    for name in VOCABULARY_NAMES:
+        vocab = content.vocabularies[name]
+        out.append(f"### `{name}` {{ #vocabulaire-{name} }}\n")
+        out.append(f"| {t('reference.col.value')} | {t('reference.col.label')} | {t('reference.col.description')} |\n|---|---|---|")
+        for term in vocab.ids:
+            out.append(f"| `{term}` | {_cell(vocab.label(term, lang))} | {_cell(vocab.description(term, lang))} |")
+        out.append("")
+    return "\n".join(out)
+
+
+def render_template_page(content: Content, settings: SiteSettings) -> str:
+    """The card template, ready to copy, and a link that opens it pre-filled on the forge."""
+    from urllib.parse import quote
+
+    from ..scaffold import practice_template
+
+    lang = settings.language
+    template = practice_template("identifiant-de-la-fiche", content.vocabularies)
+    out = [
+        front_matter({"title": t("template_page.title", lang), "pc_kind": "reference"}),
+        f"# {t('template_page.title', lang)}\n",
+        t("template_page.intro", lang) + "\n",
+    ]
+    if settings.source_new_url:
+        url = f"{settings.source_new_url.rstrip('/')}/practices?filename=identifiant-de-la-fiche.yml&value={quote(template)}"
+        out.append(f"[{t('template_page.open', lang)}]({url}){{ .md-button .md-button--primary }}\n")
+    out.append(t("template_page.local", lang) + "\n")
+    out.append("```yaml\n" + template + "```\n")
+    return "\n".join(out)
