@@ -30,7 +30,7 @@ def make_project(
     courses: Path | None = FIXTURES / "courses",
 ) -> Path:
     """A copy of the project's engine glue and vocabularies, with fixture cards and glossary."""
-    for name in ("mkdocs.yml",):
+    for name in ("mkdocs.yml", "CONTRIBUTING.md"):
         shutil.copy(REPO / name, tmp / name)
     for folder in ("docs", "hooks", "overrides", "data"):
         shutil.copytree(REPO / folder, tmp / folder, ignore=shutil.ignore_patterns("__pycache__"))
