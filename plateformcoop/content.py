@@ -11,6 +11,7 @@ from .courses import CourseData, load_courses
 from .i18n import t
 from .layout import Layout
 from .model.fields import ID_PATTERN, suggestion
+from .model.diagnostic import DiagnosticConfig
 from .model.practice import Practice
 from .model.vocabulary import GlossaryFile, GlossaryTerm, VocabularyFile
 from .problems import Problem, sort_problems
@@ -34,6 +35,7 @@ class Content:
     checked_files: int
     backlinks: dict[str, list[str]] = field(default_factory=dict)
     courses: dict[str, CourseData] = field(default_factory=dict)
+    diagnostic: DiagnosticConfig | None = None
 
     def sorted_practices(self) -> list[Practice]:
         return sorted(self.practices.values(), key=lambda p: _sort_key(p.title))
@@ -93,6 +95,22 @@ def load_glossary(layout: Layout) -> tuple[list[GlossaryTerm], list[Problem]]:
                 problems.append(document.problem(("terms", index), t("glossary.duplicate", term=key)))
             seen[key] = index
     return sorted(parsed.terms, key=lambda e: _sort_key(e.term)), problems
+
+
+def load_diagnostic(layout: Layout, vocabularies: dict[str, Vocabulary]) -> tuple[DiagnosticConfig | None, list[Problem]]:
+    path = layout.diagnostic
+    if not path.exists():
+        return None, []
+    document, problems = load_yaml(path, layout.display(path))
+    if document is None:
+        return None, problems
+    config, found = validate(DiagnosticConfig, document, {"vocabularies": vocabularies})
+    problems += found
+    if config is not None:
+        for level in vocabularies["levels"].ids:
+            if level not in config.level_values:
+                problems.append(document.problem(("level_values",), t("diagnostic.missing_levels", level=level)))
+    return config, problems
 
 
 def practice_files(layout: Layout) -> tuple[list[Path], list[Problem]]:
@@ -181,7 +199,10 @@ def load_content(root: Path | str) -> Content:
         problems.append(Problem("practices/", 1, 1, t("corpus.no_practices"), t("corpus.no_practices.hint"), "empty"))
     courses, found, course_files = load_courses(layout, {"vocabularies": vocabularies, "card_ids": existing_ids})
     problems += found
-    checked = len(existing_ids) + len(VOCABULARY_NAMES) + (1 if layout.glossary.exists() else 0) + course_files
+    diagnostic, found = load_diagnostic(layout, vocabularies)
+    problems += found
+    data_files = sum(1 for path in (layout.glossary, layout.diagnostic) if path.exists())
+    checked = len(existing_ids) + len(VOCABULARY_NAMES) + data_files + course_files
     return Content(
         layout=layout,
         vocabularies=vocabularies,
@@ -192,6 +213,7 @@ def load_content(root: Path | str) -> Content:
         checked_files=checked,
         backlinks={pid: sorted(ids, key=lambda i: _sort_key(practices[i].title)) for pid, ids in backlinks.items()},
         courses=courses,
+        diagnostic=diagnostic,
     )
 
 

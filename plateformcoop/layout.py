@@ -31,6 +31,10 @@ class Layout:
         return self.data / "glossary.yml"
 
     @property
+    def diagnostic(self) -> Path:
+        return self.data / "diagnostic.yml"
+
+    @property
     def schemas(self) -> Path:
         return self.root / "schemas"
 

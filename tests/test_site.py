@@ -72,7 +72,7 @@ def test_catalog_lists_every_card_once_with_accessible_filters(fixture_site: Bui
         assert (fixture_site.site / "pratiques" / href / "index.html").exists()
     item = next(li for li in items if "deuxieme-fiche" in li.a["href"])
     assert item["data-principe"] == "partage-de-la-valeur gouvernance-inclusive"
-    assert item["data-public"] == "collectivites" and item["data-effort"] == "eleve"
+    assert item["data-public"] == "collectivites cooperatives" and item["data-effort"] == "eleve"
     form = page.select_one("form#pc-filters")
     assert form.has_attr("hidden"), "without JavaScript the filters stay hidden and every card shows"
     legends = [fs.legend.get_text(strip=True) for fs in form.find_all("fieldset")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..content import Content
 from .catalog import render_catalog
 from .courses import course_assets, course_pages
+from .diagnostic import diagnostic_pages
 from .export import render_export
 from .glossary import render_glossary
 from .paths import EXPORT, GLOSSARY, catalog_path, practice_path
@@ -22,6 +23,7 @@ def generated_pages(content: Content, settings: SiteSettings) -> dict[str, str]:
         pages[GLOSSARY] = render_glossary(content, settings)
     pages[EXPORT] = render_export(content, settings)
     pages.update(course_pages(content, settings))
+    pages.update(diagnostic_pages(content, settings))
     pages[REFERENCE] = render_reference(content, settings)
     pages[TEMPLATE_PAGE] = render_template_page(content, settings)
     return pages
