@@ -88,12 +88,15 @@ def load_glossary(layout: Layout) -> tuple[list[GlossaryTerm], list[Problem]]:
     problems += found
     if parsed is None:
         return [], problems
-    seen: dict[str, int] = {}
+    ids_seen: set[str] = set()
+    spellings_seen: set[str] = set()
+    # Ids (page anchors) and spellings (tooltips) are two namespaces: each must be unique.
     for index, entry in enumerate(parsed.terms):
-        for key in (entry.id, entry.term, *entry.aliases):
+        checks = [(entry.id, ids_seen)] + [(spelling, spellings_seen) for spelling in (entry.term, *entry.aliases)]
+        for key, seen in checks:
             if key in seen:
                 problems.append(document.problem(("terms", index), t("glossary.duplicate", term=key)))
-            seen[key] = index
+            seen.add(key)
     return sorted(parsed.terms, key=lambda e: _sort_key(e.term)), problems
 
 
