@@ -92,10 +92,11 @@ def load_glossary(layout: Layout) -> tuple[list[GlossaryTerm], list[Problem]]:
     spellings_seen: set[str] = set()
     # Ids (page anchors) and spellings (tooltips) are two namespaces: each must be unique.
     for index, entry in enumerate(parsed.terms):
-        checks = [(entry.id, ids_seen)] + [(spelling, spellings_seen) for spelling in (entry.term, *entry.aliases)]
-        for key, seen in checks:
+        checks = [(entry.id, ids_seen, ("id",)), (entry.term, spellings_seen, ("term",))]
+        checks += [(alias, spellings_seen, ("aliases", n)) for n, alias in enumerate(entry.aliases)]
+        for key, seen, where in checks:
             if key in seen:
-                problems.append(document.problem(("terms", index), t("glossary.duplicate", term=key)))
+                problems.append(document.problem(("terms", index, *where), t("glossary.duplicate", term=key)))
             seen.add(key)
     return sorted(parsed.terms, key=lambda e: _sort_key(e.term)), problems
 
