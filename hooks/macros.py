@@ -22,4 +22,5 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros passes its own obje
             "principles": len(content.vocabularies["principles"].ids),
             "themes": len(content.vocabularies["themes"].ids),
             "glossary": len(content.glossary),
+            "courses": len(content.courses),
         }

@@ -73,6 +73,8 @@ def render_practice(content: Content, practice: Practice, settings: SiteSettings
     out.append(
         f"## {t('site.section.self_assessment', lang)}\n\n{t('site.section.self_assessment.intro', lang)}\n\n{bullet_list(questions)}"
     )
+    if content.diagnostic is not None:
+        out.append(f"[{t('site.diagnostic_link', lang)}]({md_link(here, 'diagnostic/index.md')})\n")
     for key, ids in (("site.section.related", practice.related), ("site.section.backlinks", content.backlinks.get(practice.id, []))):
         listing = _card_list(content, list(ids), here)
         if listing:
