@@ -8,7 +8,7 @@ from ..content import Content
 from ..courses import CourseData
 from ..i18n import plural, t
 from ..lessons import CARD_CITATION, Block, Lesson, Quiz
-from .markdown import bullet_list, escape, front_matter
+from .markdown import bullet_list, escape, facts_block, front_matter
 from .paths import md_link, practice_path
 from .settings import SiteSettings
 
@@ -56,8 +56,7 @@ def _facts(content: Content, data: CourseData, lang: str) -> str:
         (t("course.duration", lang), duration(data.duration, lang)),
         (t("course.lessons", lang), str(len(data.lessons))),
     ]
-    items = "\n".join(f"- **{label} :** {value}" for label, value in rows)
-    return f'<div class="pc-facts" markdown>\n\n{items}\n\n</div>\n'
+    return facts_block(rows)
 
 
 def render_catalog(content: Content, settings: SiteSettings) -> str:

@@ -39,3 +39,9 @@ def french_date(value: dt.date, language: str = "fr") -> str:
     months = t("site.months", language).split(",")
     day = "1er" if value.day == 1 and language == "fr" else str(value.day)
     return f"{day} {months[value.month - 1]} {value.year}"
+
+
+def facts_block(rows: list[tuple[str, str]]) -> str:
+    """Key facts of a page ("Public : …") as a styled list, inside md_in_html."""
+    items = "\n".join(f"- **{label} :** {value}" for label, value in rows)
+    return f'<div class="pc-facts" markdown>\n\n{items}\n\n</div>\n'

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..content import Content
 from ..i18n import t
 from ..model.practice import Practice
-from .markdown import bullet_list, french_date, front_matter
+from .markdown import bullet_list, facts_block, french_date, front_matter
 from .paths import md_link, practice_path, term_path
 from .settings import SiteSettings
 
@@ -35,8 +35,7 @@ def _facts(content: Content, practice: Practice, here: str) -> str:
         (t("site.meta.effort", lang), _labels(content, practice, "effort", "levels")),
         (t("site.meta.impact", lang), _labels(content, practice, "impact", "levels")),
     ]
-    items = "\n".join(f"- **{label} :** {value}" for label, value in rows)
-    return f'<div class="pc-facts" markdown>\n\n{items}\n\n</div>\n'
+    return facts_block(rows)
 
 
 def _card_list(content: Content, ids: list[str], here: str) -> str:

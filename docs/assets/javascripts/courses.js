@@ -7,22 +7,9 @@
 
   var KEY = "plateformcoop:progress:v1";
 
-  function load() {
-    try {
-      var data = JSON.parse(window.localStorage.getItem(KEY) || "{}");
-      return data && typeof data === "object" ? data : {};
-    } catch (error) {
-      return {};
-    }
-  }
-
-  function save(data) {
-    try {
-      window.localStorage.setItem(KEY, JSON.stringify(data));
-    } catch (error) {
-      /* Private mode or full storage: the page still works, progress is not kept. */
-    }
-  }
+  var storage = window.plateformcoop.store(KEY);
+  var load = storage.load;
+  var save = storage.save;
 
   function courseState(data, courseId) {
     data.courses = data.courses || {};
@@ -266,11 +253,5 @@
     });
   });
 
-  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.plateformcoop.ready(init);
 })();

@@ -8,22 +8,9 @@
   var FORMAT = "plateformcoop-diagnostic";
   var SVG = "http://www.w3.org/2000/svg";
 
-  function load() {
-    try {
-      var data = JSON.parse(window.localStorage.getItem(KEY) || "{}");
-      return data && typeof data === "object" ? data : {};
-    } catch (error) {
-      return {};
-    }
-  }
-
-  function save(all) {
-    try {
-      window.localStorage.setItem(KEY, JSON.stringify(all));
-    } catch (error) {
-      /* Storage unavailable: answers live until the page is closed. */
-    }
-  }
+  var storage = window.plateformcoop.store(KEY);
+  var load = storage.load;
+  var save = storage.save;
 
   function percent(value) {
     return Math.round(value * 100);
@@ -361,11 +348,5 @@
     render();
   }
 
-  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.plateformcoop.ready(init);
 })();
