@@ -108,3 +108,22 @@ def test_lesson_prints_without_navigation_and_with_solutions(page: Page, fixture
     expect(page.locator(".pc-solution")).to_have_attribute("open", "")
     expect(page.get_by_text("Par exemple une SCIC de covoiturage.")).to_be_visible()
     expect(page.locator("#quiz-premiere-lecon-1-answers")).to_be_visible()
+
+
+def test_module_kept_for_offline_use(browser, fixture_server: str) -> None:
+    context = browser.new_context(service_workers="allow")
+    page = context.new_page()
+    page.goto(fixture_server + BASE)
+    page.wait_for_function("navigator.serviceWorker.ready.then(() => true)")
+    page.get_by_role("button", name="Garder ce module disponible hors connexion").click()
+    expect(page.locator(".pc-offline__status")).to_contain_text("Le module est enregistré sur cet appareil")
+    context.set_offline(True)
+    page.goto(fixture_server + BASE + "deuxieme-lecon/")
+    expect(page.locator("h1")).to_contain_text("Deuxième leçon")
+    # The quiz still works offline: everything it needs is on the page.
+    quiz = page.locator("#quiz-deuxieme-lecon-1")
+    quiz.get_by_label("Entrer au capital d'une SCIC").check()
+    quiz.get_by_label("Verser une subvention").check()
+    quiz.get_by_role("button", name="Vérifier ma réponse").click()
+    expect(quiz.locator(".pc-quiz__result")).to_contain_text("Bonne réponse !")
+    context.close()

@@ -105,6 +105,7 @@ def render_course(content: Content, data: CourseData, settings: SiteSettings) ->
         f'{escape(t("course.start", lang))}</a>\n'
         f'<button type="button" class="md-button pc-progress__reset" hidden>{escape(t("course.reset", lang))}</button></p>\n'
         f"</div>\n",
+        _offline_box(data, here, settings),
         t("course.progress_note", lang) + "\n{ .pc-note }\n",
         f"## {t('course.lesson_list', lang)}\n",
     ]
@@ -127,6 +128,22 @@ def render_course(content: Content, data: CourseData, settings: SiteSettings) ->
         )
     )
     return "\n".join(out)
+
+
+def _offline_box(data: CourseData, here: str, settings: SiteSettings) -> str:
+    """A button that stores the whole module for use without network (service worker)."""
+    lang = settings.language
+    course_id = data.course.id
+    pages = [course_path(course_id)] + [lesson_path(course_id, l.id) for l in data.lessons]
+    pages += [attestation_path(course_id), guide_path(course_id)]
+    urls = [settings.urls.link(here, page) for page in pages]
+    urls += [settings.urls.link(here, f"{COURSES}/{course_id}/{image.target}") for l in data.lessons for image in l.images]
+    return (
+        f"<div class=\"pc-offline\" data-urls='{escape(json.dumps(urls))}'"
+        f' data-done="{escape(t("course.offline_done", lang))}" data-failed="{escape(t("course.offline_failed", lang))}" hidden>\n'
+        f'<p><button type="button" class="md-button pc-offline__button">{escape(t("course.offline", lang))}</button></p>\n'
+        f'<p class="pc-offline__status" role="status" aria-live="polite"></p>\n</div>\n'
+    )
 
 
 def _cite(content: Content, text: str, here: str) -> str:

@@ -35,5 +35,37 @@ window.plateformcoop = (function () {
     }
   }
 
-  return { store: store, ready: ready };
+  /* The service worker sits at the site root (next to index.html); its URL is
+   * derived from this script's own address so the site works under any path. */
+  function siteRoot() {
+    var script = document.querySelector('script[src*="assets/javascripts/common.js"]');
+    return script ? new URL("../../", script.src).href : new URL("./", window.location.href).href;
+  }
+
+  var worker = null;
+  if ("serviceWorker" in navigator && window.isSecureContext) {
+    worker = navigator.serviceWorker.register(siteRoot() + "sw.js", { scope: siteRoot() }).then(function () {
+      return navigator.serviceWorker.ready;
+    }).catch(function () { return null; });
+  }
+
+  /* Ask the service worker to keep these pages and their assets for offline use. */
+  function precache(urls, done) {
+    if (!worker) return done(false);
+    worker.then(function (registration) {
+      if (!registration || !registration.active) return done(false);
+      var id = String(Date.now());
+      navigator.serviceWorker.addEventListener("message", function listener(event) {
+        if (!event.data || event.data.type !== "precached" || event.data.id !== id) return;
+        navigator.serviceWorker.removeEventListener("message", listener);
+        done(true);
+      });
+      // The pages need the same styles, scripts and icons as this one.
+      var assets = Array.prototype.slice.call(document.querySelectorAll("script[src], link[rel~=stylesheet], link[rel~=icon]"))
+        .map(function (element) { return element.src || element.href; });
+      registration.active.postMessage({ type: "precache", urls: urls.concat(assets), id: id });
+    });
+  }
+
+  return { store: store, ready: ready, precache: precache };
 })();

@@ -233,7 +233,24 @@
     box.querySelector(".pc-att__print").addEventListener("click", function () { window.print(); });
   }
 
+  /* --- Offline copy of a module ------------------------------------------ */
+
+  function initOffline(box) {
+    if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
+    box.hidden = false;
+    var status = box.querySelector(".pc-offline__status");
+    box.querySelector(".pc-offline__button").addEventListener("click", function () {
+      var urls = JSON.parse(box.getAttribute("data-urls") || "[]").map(function (url) {
+        return new URL(url, window.location.href).href;
+      });
+      window.plateformcoop.precache(urls, function (ok) {
+        status.textContent = box.getAttribute(ok ? "data-done" : "data-failed");
+      });
+    });
+  }
+
   function init() {
+    document.querySelectorAll(".pc-offline[data-urls]").forEach(initOffline);
     document.querySelectorAll(".pc-lesson[data-course]").forEach(initLesson);
     document.querySelectorAll(".pc-progress[data-course]").forEach(initCourse);
     document.querySelectorAll(".pc-attestation[data-course]").forEach(initAttestation);
