@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: help setup serve build check test bench schemas clean
 
 help:
-	@echo "make serve   – installe puis lance le site sur http://127.0.0.1:8000"
+	@echo "make serve   – installe puis lance le site sur http://127.0.0.1:8000/plateformcoop/"
 	@echo "make test    – installe puis lance tous les tests"
 	@echo "make build   – construction stricte du site dans site/"
 	@echo "make check   – vérifie les fiches et modules sans construire"
