@@ -133,7 +133,7 @@ def render_variant(content: Content, variant: Variant, first: bool, settings: Si
         f'<section class="pc-diag__results" aria-labelledby="pc-diag-results">',
         f'<h2 id="pc-diag-results">{escape(t("diagnostic.results", lang))}</h2>',
         f'<p class="pc-diag__answered" role="status" aria-live="polite"></p>',
-        f'<figure class="pc-diag__figure"><svg class="pc-diag__chart" role="img" aria-labelledby="pc-diag-chart-title pc-diag-chart-desc" viewBox="0 0 640 200" width="100%">'
+        f'<figure class="pc-diag__figure"><svg class="pc-diag__chart" role="img" aria-labelledby="pc-diag-chart-title pc-diag-chart-desc" viewBox="0 0 400 244" width="100%">'
         f'<title id="pc-diag-chart-title">{escape(t("diagnostic.chart_title", lang))}</title>'
         f'<desc id="pc-diag-chart-desc">{escape(t("diagnostic.chart_desc", lang))}</desc></svg></figure>',
         f'<table class="pc-diag__table"><caption>{escape(t("diagnostic.chart_title", lang))}</caption><thead><tr>'

@@ -68,42 +68,28 @@
     return { principles: principles, plan: plan, answered: answered, total: total };
   }
 
+  /* One row per principle: its name above a bar, the value after the bar.
+   * A narrow viewBox keeps the text readable on phones once scaled. */
   function drawChart(svg, principles, notAssessed) {
     Array.prototype.slice.call(svg.querySelectorAll("g")).forEach(function (g) { g.remove(); });
-    var rowHeight = 36;
-    var labelWidth = 270;
+    var rowHeight = 48;
     var barWidth = 300;
-    svg.setAttribute("viewBox", "0 0 640 " + (principles.length * rowHeight + 10));
+    svg.setAttribute("viewBox", "0 0 400 " + (principles.length * rowHeight + 4));
+    function shape(name, attributes, text) {
+      var element = document.createElementNS(SVG, name);
+      Object.keys(attributes).forEach(function (key) { element.setAttribute(key, String(attributes[key])); });
+      if (text !== undefined) element.textContent = text;
+      return element;
+    }
     principles.forEach(function (principle, index) {
-      var y = index * rowHeight + 8;
-      var group = document.createElementNS(SVG, "g");
-      group.setAttribute("aria-hidden", "true");
-      var label = document.createElementNS(SVG, "text");
-      label.setAttribute("x", "0");
-      label.setAttribute("y", String(y + 18));
-      label.setAttribute("class", "pc-diag__chart-label");
-      label.textContent = principle.label;
-      var track = document.createElementNS(SVG, "rect");
-      track.setAttribute("x", String(labelWidth));
-      track.setAttribute("y", String(y + 4));
-      track.setAttribute("width", String(barWidth));
-      track.setAttribute("height", "20");
-      track.setAttribute("class", "pc-diag__chart-track");
-      var bar = document.createElementNS(SVG, "rect");
-      bar.setAttribute("x", String(labelWidth));
-      bar.setAttribute("y", String(y + 4));
-      bar.setAttribute("width", String(principle.score === null ? 0 : Math.round(barWidth * principle.score)));
-      bar.setAttribute("height", "20");
-      bar.setAttribute("class", "pc-diag__chart-bar");
-      var value = document.createElementNS(SVG, "text");
-      value.setAttribute("x", String(labelWidth + barWidth + 8));
-      value.setAttribute("y", String(y + 18));
-      value.setAttribute("class", "pc-diag__chart-value");
-      value.textContent = principle.score === null ? notAssessed : percent(principle.score) + " %";
-      group.appendChild(label);
-      group.appendChild(track);
-      group.appendChild(bar);
-      group.appendChild(value);
+      var y = index * rowHeight;
+      var group = shape("g", { "aria-hidden": "true" });
+      var width = principle.score === null ? 0 : Math.round(barWidth * principle.score);
+      group.appendChild(shape("text", { x: 0, y: y + 16, "class": "pc-diag__chart-label" }, principle.label));
+      group.appendChild(shape("rect", { x: 0, y: y + 22, width: barWidth, height: 18, "class": "pc-diag__chart-track" }));
+      group.appendChild(shape("rect", { x: 0, y: y + 22, width: width, height: 18, "class": "pc-diag__chart-bar" }));
+      group.appendChild(shape("text", { x: barWidth + 8, y: y + 36, "class": "pc-diag__chart-value" },
+        principle.score === null ? notAssessed : percent(principle.score) + " %"));
       svg.appendChild(group);
     });
   }
