@@ -31,9 +31,33 @@ def index_path(field: str) -> str:
     return f"{TAXONOMY_FOLDERS[field]}/index.md"
 
 
+def relpath(path: str, start: str) -> str:
+    """``posixpath.relpath`` for site-relative paths, without its two ``getcwd`` calls.
+
+    Same result: for relative paths that do not climb above the site root the
+    current directory is a common prefix of both and cancels out. Other paths
+    go through ``posixpath.relpath`` itself. (Linking every card from catalog,
+    taxonomy and diagnostic pages made ``getcwd`` a visible cost.)
+    """
+    if not path:
+        return posixpath.relpath(path, start)  # raises ValueError, as before
+    path_norm, start_norm = posixpath.normpath(path), posixpath.normpath(start)
+    if path_norm.startswith(("/", "..")) or start_norm.startswith(("/", "..")):
+        return posixpath.relpath(path, start)
+    start_parts = [part for part in start_norm.split("/") if part and part != "."]
+    path_parts = [part for part in path_norm.split("/") if part and part != "."]
+    common = 0
+    for mine, theirs in zip(start_parts, path_parts):
+        if mine != theirs:
+            break
+        common += 1
+    parts = [".."] * (len(start_parts) - common) + path_parts[common:]
+    return "/".join(parts) if parts else "."
+
+
 def md_link(from_path: str, to_path: str) -> str:
     """Relative link between two source pages; the site generator turns .md into URLs."""
-    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+    return relpath(to_path, posixpath.dirname(from_path) or ".")
 
 
 @dataclass(frozen=True)
@@ -55,7 +79,7 @@ class UrlStyle:
     def link(self, from_path: str, to_path: str) -> str:
         from_url, to_url = self.url(from_path), self.url(to_path)
         from_dir = from_url if from_url.endswith("/") or from_url == "" else posixpath.dirname(from_url)
-        relative = posixpath.relpath(to_url or ".", from_dir or ".")
+        relative = relpath(to_url or ".", from_dir or ".")
         if to_url.endswith("/") and not relative.endswith("/"):
             relative += "/"
         return "./" if relative in (".", "./") else relative
