@@ -140,6 +140,21 @@ def serve(directory: Path):
     return f"http://127.0.0.1:{server.server_port}/", server
 
 
+SITE_PATH = "plateformcoop/"  # the path of site_url in mkdocs.yml
+
+
+def serve_as_published(site: Path, tmp: Path):
+    """Serve a built site under the same path as site_url, so that pages using
+    absolute URLs (404.html) load their assets; returns (base_url, server)."""
+    root = tmp / "published"
+    root.mkdir(exist_ok=True)
+    link = root / SITE_PATH.strip("/")
+    if not link.exists():
+        link.symlink_to(site, target_is_directory=True)
+    url, server = serve(root)
+    return url + SITE_PATH, server
+
+
 @pytest.fixture(scope="session")
 def fixture_server(fixture_site: BuildResult):
     url, server = serve(fixture_site.site)

@@ -67,5 +67,38 @@ window.plateformcoop = (function () {
     });
   }
 
+  /* Wide tables scroll sideways on phones: a scroll region must be reachable with
+   * the keyboard and named (WCAG 2.1.1, axe scrollable-region-focusable). Only
+   * regions that really overflow become tab stops. */
+  function sectionHeading(element) {
+    var headings = document.querySelectorAll(".md-content h1[id], .md-content h2[id], .md-content h3[id], .md-content h4[id]");
+    var found = null;
+    Array.prototype.forEach.call(headings, function (heading) {
+      if (heading.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING) found = heading;
+    });
+    return found;
+  }
+
+  function labelScrollRegions() {
+    var regions = document.querySelectorAll(".md-typeset__scrollwrap");
+    Array.prototype.forEach.call(regions, function (region) {
+      if (region.scrollWidth > region.clientWidth + 1) {
+        region.setAttribute("tabindex", "0");
+        // Named after the section it sits in, so the tab stop is announced meaningfully.
+        var heading = sectionHeading(region);
+        if (heading) {
+          region.setAttribute("role", "region");
+          region.setAttribute("aria-labelledby", heading.id);
+        }
+      } else if (region.hasAttribute("tabindex")) {
+        region.removeAttribute("tabindex");
+        region.removeAttribute("role");
+        region.removeAttribute("aria-labelledby");
+      }
+    });
+  }
+  ready(function () { window.setTimeout(labelScrollRegions, 0); });
+  window.addEventListener("resize", labelScrollRegions);
+
   return { store: store, ready: ready, precache: precache };
 })();
