@@ -46,3 +46,39 @@ def test_every_card_file_gives_one_page_and_one_catalog_entry(real_site: BuildRe
     assert entries == ids
     export = json.loads((real_site.site / "donnees" / "pratiques.json").read_text(encoding="utf-8"))
     assert sorted(p["id"] for p in export["practices"]) == ids
+
+
+def test_a_complete_course_for_elected_officials() -> None:
+    """Issue 3's content: one course for local authorities, 5 to 7 lessons, each one usable in a workshop."""
+    content = load_content(REPO)
+    for_officials = [c for c in content.courses.values() if "collectivites" in c.course.audiences]
+    assert for_officials, "no course for local authorities"
+    course = max(for_officials, key=lambda c: len(c.lessons))
+    assert 5 <= len(course.lessons) <= 7
+    assert course.course.level == "decouverte"
+    cited: set[str] = set()
+    for lesson in course.lessons:
+        assert lesson.blocks("exercice") or lesson.blocks("discussion"), f"{lesson.source}: no activity"
+        assert lesson.blocks("note-animateur"), f"{lesson.source}: no facilitator note"
+        for quiz in lesson.quizzes:
+            assert any(a.correct for a in quiz.answers) and all(a.feedback for a in quiz.answers)
+        cited |= {c.target for c in lesson.citations}
+    # The course leans on the local authorities' levers described in the cards.
+    assert {"collectivite-au-capital-scic", "subvention-et-convention-objectifs", "commande-publique-responsable"} <= cited
+
+
+def test_real_courses_give_every_page(real_site: BuildResult) -> None:
+    content = load_content(REPO)
+    formations = real_site.site / "formations"
+    catalog = BeautifulSoup((formations / "index.html").read_text(encoding="utf-8"), "html.parser")
+    catalog_text = catalog.get_text(" ")
+    for course_id, data in content.courses.items():
+        assert data.course.title in catalog_text
+        folder = formations / course_id
+        pages = {p.parent.name for p in folder.glob("*/index.html")}
+        assert pages == {lesson.id for lesson in data.lessons} | {"attestation", "guide-animation"}
+        guide = BeautifulSoup((folder / "guide-animation" / "index.html").read_text(encoding="utf-8"), "html.parser")
+        # Every quiz of the course is answered in the facilitator guide.
+        for lesson in data.lessons:
+            for quiz in lesson.quizzes:
+                assert " ".join(quiz.question.split()) in " ".join(guide.get_text(" ").split())
