@@ -532,3 +532,42 @@ def write_plain_project(dest: Path) -> Path:
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(plain_config(), allow_unicode=True, sort_keys=False), encoding="utf-8")
     (docs / "index.md").write_text("# Accueil\n\nLe même texte que le site du projet, en pages Markdown simples.\n", encoding="utf-8")
     return docs
+
+
+def rendered_config(source: Path) -> dict:
+    """Stock MkDocs + Material with the project's nav and theme settings, no engine:
+    no hooks, no macros, no custom templates, scripts or styles."""
+    config = yaml.safe_load(source.read_text(encoding="utf-8"))
+    plain = plain_config(source)
+    plain["nav"] = config.get("nav", plain["nav"])
+    plain["not_in_nav"] = config.get("not_in_nav", plain["not_in_nav"])
+    return plain
+
+
+def write_rendered_project(project: Path, dest: Path) -> int:
+    """The pages the engine generates from ``project`` (and its hand-written pages),
+    written as ordinary Markdown files in a stock project: the reference for the
+    engine's own overhead. Returns the bytes of Markdown written."""
+    from plateformcoop.content import load_content
+    from plateformcoop.render.settings import SiteSettings
+    from plateformcoop.render.site import generated_pages, static_files
+
+    content = load_content(project)
+    if content.problems:
+        raise ValueError(f"{len(content.problems)} problems in {project}: {content.problems[0].one_line()}")
+    docs = dest / "docs"
+    shutil.copytree(project / "docs", docs, dirs_exist_ok=True)
+    written = 0
+    for src_path, text in generated_pages(content, SiteSettings()).items():
+        target = docs / src_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        written += len(text.encode("utf-8"))
+    for src_path, absolute in static_files(content).items():
+        target = docs / src_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(absolute, target)
+    (dest / "mkdocs.yml").write_text(
+        yaml.safe_dump(rendered_config(project / "mkdocs.yml"), allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    return written

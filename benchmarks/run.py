@@ -4,8 +4,10 @@ Generates synthetic corpora (benchmarks/corpus.py) in a temporary folder and
 measures, in one run:
 
 - the strict build (``mkdocs build --strict``, in a subprocess) of the project
-  against stock MkDocs + Material building the same text as plain Markdown
-  pages: the engine's overhead;
+  against stock MkDocs + Material building the very pages the engine generates,
+  written as Markdown files (same nav, extensions and theme, no hooks, macros or
+  overrides): the engine's overhead; and against the cards' and lessons' own
+  text alone as plain pages: what the richer pages cost;
 - the cost of one more card at each size (scaling), from the difference with a
   one-card project, so that start-up costs do not hide a growth;
 - validation only (``plateformcoop check``);
@@ -457,23 +459,31 @@ def _repeats(cards: int, repeat: int) -> int:
 
 def measure_size(work: Path, cards: int, repeat: int, keep_project: bool, with_weight: bool = True) -> tuple[dict, corpus.Corpus]:
     log(f"· {cards} fiches : génération")
-    project, plain = work / f"project-{cards}", work / f"plain-{cards}"
+    project, plain, rendered = work / f"project-{cards}", work / f"plain-{cards}", work / f"rendered-{cards}"
     generated = corpus.generate(project, cards, plain=plain)
+    rendered_bytes = corpus.write_rendered_project(project, rendered)
     project_runs: list[Run] = []
+    rendered_runs: list[Run] = []
     plain_runs: list[Run] = []
     for number in range(_repeats(cards, repeat)):
-        log(f"  construction {number + 1} (projet puis Markdown simple)")
+        log(f"  construction {number + 1} (projet, mêmes pages en Markdown, texte des fiches seul)")
         project_runs.append(build(project))
+        rendered_runs.append(build(rendered))
         plain_runs.append(build(plain))
     result = {
         "cards": cards,
         "lessons": generated.lessons,
         "card_words_mean": round(generated.card_words / cards),
         "card_file_bytes_mean": round(sum((project / "practices" / f"{i}.yml").stat().st_size for i in generated.cards) / cards),
+        "generated_markdown_bytes": rendered_bytes,
         "project": {**_timing(project_runs), **site_stats(project / "site")},
+        "rendered": {**_timing(rendered_runs), **site_stats(rendered / "site")},
         "plain": {**_timing(plain_runs), **site_stats(plain / "site")},
     }
-    result["overhead"] = round(result["project"]["best_s"] / result["plain"]["best_s"] - 1, 3)
+    # The engine's own cost: the same pages built by stock MkDocs + Material from Markdown files.
+    result["overhead"] = round(result["project"]["best_s"] / result["rendered"]["best_s"] - 1, 3)
+    # What the richer pages cost (facts, related cards, backlinks, catalogs) against the cards' own text.
+    result["pages_vs_text"] = round(result["project"]["best_s"] / result["plain"]["best_s"] - 1, 3)
     result["engine"] = engine_timing(project)
     result["search_index"] = search_index(project / "site", cards, generated.raw_text_bytes)
     result["plain_search_index"] = search_index(plain / "site", cards, generated.raw_text_bytes)
@@ -489,6 +499,7 @@ def measure_size(work: Path, cards: int, repeat: int, keep_project: bool, with_w
         result["page_weight"] = {name: page_weight(project / "site", page) for name, page in pages.items()}
         result["plain_page_weight"] = {"card": page_weight(plain / "site", f"pratiques/{first_card}/index.html")}
     shutil.rmtree(plain, ignore_errors=True)
+    shutil.rmtree(rendered, ignore_errors=True)
     if not keep_project:
         shutil.rmtree(project, ignore_errors=True)
     else:
@@ -519,7 +530,8 @@ def evaluate(report: dict) -> list[dict]:
         targets.append(
             _target(
                 f"engine overhead, {entry['cards']} cards", round(entry["overhead"] * 100, 1), TARGETS["overhead"] * 100, "%",
-                "strict build of the project / stock MkDocs + Material on the same text as plain Markdown pages, minus 1",
+                "strict build of the project / stock MkDocs + Material building the same pages written as Markdown files, minus 1; "
+                f"against the cards' text alone: {entry['pages_vs_text'] * 100:+.0f} %",
             )
         )
     scaling = report["scaling"]
@@ -586,17 +598,19 @@ def _fmt(value: object, suffix: str = "") -> str:
 def table(report: dict) -> str:
     rows = [f"Machine : {report['machine']['cpu_count']} CPU ({report['machine']['cpu_model']}), "
             f"{report['machine']['ram_gb']} Go de RAM, Python {report['machine']['python']}", ""]
-    header = ("fiches", "projet s", "Markdown simple s", "surcoût", "ms/fiche (marge)", "mémoire Mo", "pages", "moteur seul s", "index Mo", "index/texte")
+    header = ("fiches", "projet s", "mêmes pages .md s", "surcoût moteur", "texte seul s", "écart", "ms/fiche (marge)", "mémoire Mo", "pages", "moteur seul s", "index Mo", "index/texte")
     lines = [header]
     for entry in [report["base"], *report["builds"]]:
         key = str(entry["cards"])
         lines.append((
             _fmt(entry["cards"]),
             _fmt(entry["project"]["best_s"]),
-            _fmt(entry["plain"]["best_s"]),
+            _fmt(entry["rendered"]["best_s"]),
             f"{entry['overhead'] * 100:+.0f} %",
+            _fmt(entry["plain"]["best_s"]),
+            f"{entry['pages_vs_text'] * 100:+.0f} %",
             _fmt(report["scaling"]["marginal_ms_per_card"].get(key)),
-            f"{_fmt(entry['project']['max_rss_mb'])} / {_fmt(entry['plain']['max_rss_mb'])}",
+            f"{_fmt(entry['project']['max_rss_mb'])} / {_fmt(entry['rendered']['max_rss_mb'])}",
             _fmt(entry["project"]["html_pages"]),
             _fmt(round(entry["engine"]["load_s"] + entry["engine"]["render_s"], 2)),
             _fmt(round(entry["search_index"]["bytes"] / 1e6, 2)),
@@ -604,7 +618,9 @@ def table(report: dict) -> str:
         ))
     widths = [max(len(str(row[i])) for row in lines) for i in range(len(header))]
     rows += ["  ".join(str(cell).rjust(width) for cell, width in zip(row, widths)) for row in lines]
-    rows.append("(mémoire : pic du projet / pic du Markdown simple ; ms/fiche : coût d'une fiche de plus, hors coût fixe)")
+    rows.append("(mêmes pages .md : les pages générées par le moteur, écrites en fichiers Markdown et construites par MkDocs + Material")
+    rows.append(" sans le moteur ; texte seul : le seul texte des fiches et leçons en pages Markdown ; écart : projet / texte seul ;")
+    rows.append(" mémoire : pic du projet / pic des mêmes pages .md ; ms/fiche : coût d'une fiche de plus, hors coût fixe)")
     rows.append("")
     rows.append("Vérification seule (plateformcoop check) :")
     for entry in report["check"]:

@@ -1,4 +1,4 @@
-"""MkDocs glue: load and validate content, add the generated pages, add glossary tooltips.
+"""MkDocs glue: load and validate content, add the generated pages, turn glossary terms into tooltips.
 
 All logic lives in the plateformcoop package; this file only adapts MkDocs events.
 Problems are logged as warnings on a ``mkdocs.`` logger, so ``mkdocs build --strict``
@@ -12,12 +12,11 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from plateformcoop.content import Content, load_content_cached
-from plateformcoop.render.glossary import abbreviations
+from plateformcoop.render.glossary import tooltip_glossary
 from plateformcoop.render.paths import UrlStyle
 from plateformcoop.render.settings import SiteSettings
 from plateformcoop.render.site import generated_pages, source_files, static_files
@@ -43,6 +42,16 @@ def _settings(config: MkDocsConfig) -> SiteSettings:
     )
 
 
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # Glossary terms become tooltips on every page, through the abbr extension's own option.
+    glossary = tooltip_glossary(load_content_cached(Path(config.config_file_path).parent))
+    if glossary:
+        if "abbr" not in config.markdown_extensions:
+            config.markdown_extensions.append("abbr")
+        config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}), "glossary": glossary}
+    return config
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).parent
     content = load_content_cached(root)
@@ -61,14 +70,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for src_path, absolute in static_files(content).items():
         files.append(File.generated(config, src_path, abs_src_path=absolute))
     _state["content"] = content
-    _state["abbreviations"] = abbreviations(content)
     return files
-
-
-@event_priority(-50)
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # Runs after mkdocs-macros: the definitions are never seen by a template engine.
-    return markdown + str(_state.get("abbreviations", ""))
 
 
 def current_content() -> Content | None:

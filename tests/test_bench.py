@@ -46,6 +46,22 @@ def test_generated_corpus_passes_check_and_looks_real(tmp_path: Path) -> None:
     assert "hooks" not in plain_config and [p for p in plain_config["plugins"]] == [{"search": {"lang": "fr"}}]
 
 
+def test_rendered_reference_holds_the_engine_pages_without_the_engine(tmp_path: Path) -> None:
+    generated = corpus.generate(tmp_path / "project", 12)
+    written = corpus.write_rendered_project(generated.root, tmp_path / "rendered")
+    docs = tmp_path / "rendered" / "docs"
+    assert written > 0
+    # Every card page, the catalog and the lessons are ordinary Markdown files there.
+    assert len(list((docs / "pratiques").glob("*.md"))) == 12 + 1
+    card = next(iter(sorted(generated.cards)))
+    assert (docs / "pratiques" / f"{card}.md").read_text(encoding="utf-8").count("## ") >= 5
+    assert list((docs / "formations").rglob("*.md"))
+    config = yaml.safe_load((tmp_path / "rendered" / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert "hooks" not in config and "custom_dir" not in config["theme"] and "extra_javascript" not in config
+    project_config = yaml.safe_load((generated.root / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["nav"] == project_config["nav"]
+
+
 def test_quick_run_writes_a_complete_report(tmp_path: Path) -> None:
     out = tmp_path / "report.json"
     result = subprocess.run(
@@ -64,10 +80,10 @@ def test_quick_run_writes_a_complete_report(tmp_path: Path) -> None:
     assert report["base"]["cards"] == 1
     (entry,) = report["builds"]
     assert entry["cards"] == 5
-    for side in ("project", "plain"):
+    for side in ("project", "rendered", "plain"):
         assert entry[side]["best_s"] > 0 and entry[side]["html_pages"] > 0
         assert entry[side]["max_rss_mb"] is None or entry[side]["max_rss_mb"] > 0
-    assert isinstance(entry["overhead"], float)
+    assert isinstance(entry["overhead"], float) and isinstance(entry["pages_vs_text"], float)
     assert entry["engine"]["problems"] == 0 and entry["engine"]["pages"] > 5
     index = entry["search_index"]
     assert index["bytes"] > 0 and index["ratio_to_raw_text"] > 0 and index["bytes_per_card"] > 0

@@ -33,4 +33,5 @@ def render_export(content: Content, settings: SiteSettings) -> str:
         "vocabularies": vocabularies,
         "practices": practices,
     }
-    return json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
+    # Compact: the C encoder (indent= falls back to the pure-Python one, 4x slower).
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + "\n"
