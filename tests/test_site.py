@@ -164,3 +164,22 @@ def test_no_third_party_request_in_any_page(fixture_site: BuildResult) -> None:
                 url = element.get(attr, "")
                 assert not re.match(r"^(https?:)?//", url), f"{path}: {tag} loads {url}"
         assert "fonts.googleapis" not in path.read_text(encoding="utf-8")
+
+
+def test_search_index_holds_each_text_once(fixture_site: BuildResult) -> None:
+    """Listings of other cards, facts and footers are repeated on many pages: the index
+    keeps the card's own text only (a word finds the card that says it)."""
+    index = json.loads((fixture_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = index["docs"]
+    titles = {doc["title"] for doc in docs}
+    assert "Ces fiches renvoient ici" not in titles and "Fiches liées" not in titles
+    card = [doc for doc in docs if doc["location"].startswith("pratiques/deuxieme-fiche/")]
+    assert card and any(doc["title"] == "La pratique" for doc in card)
+    card_text = " ".join(doc["text"] for doc in card)
+    assert "Partager les décisions entre sociétaires" not in card_text  # the backlink's title
+    assert "Thèmes :" not in card_text and "Licence" not in card_text  # facts and footer
+    theme = [doc for doc in docs if doc["location"].startswith("themes/action-publique/")]
+    assert theme and "Partager les décisions" not in " ".join(doc["text"] + doc["title"] for doc in theme)
+    # The pages themselves still show all of it.
+    page = article(soup(fixture_site.site, "pratiques/deuxieme-fiche/index.html")).get_text(" ", strip=True)
+    assert "Partager les décisions entre sociétaires" in page and "Thèmes" in page

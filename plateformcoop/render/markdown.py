@@ -42,6 +42,10 @@ def french_date(value: dt.date, language: str = "fr") -> str:
 
 
 def facts_block(rows: list[tuple[str, str]]) -> str:
-    """Key facts of a page ("Public : …") as a styled list, inside md_in_html."""
+    """Key facts of a page ("Public : …") as a styled list, inside md_in_html.
+
+    Kept out of the search index: the same labels on hundreds of pages would make
+    every card match a theme's name; the theme and principle pages answer that.
+    """
     items = "\n".join(f"- **{label} :** {value}" for label, value in rows)
-    return f'<div class="pc-facts" markdown>\n\n{items}\n\n</div>\n'
+    return f'<div class="pc-facts" markdown data-search-exclude>\n\n{items}\n\n</div>\n'

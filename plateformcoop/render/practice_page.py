@@ -77,7 +77,8 @@ def render_practice(content: Content, practice: Practice, settings: SiteSettings
     for key, ids in (("site.section.related", practice.related), ("site.section.backlinks", content.backlinks.get(practice.id, []))):
         listing = _card_list(content, list(ids), here)
         if listing:
-            out.append(f"## {t(key, lang)}\n\n{listing}")
+            # Out of the search index: a word should find the card that says it, not every card linking to it.
+            out.append(f"## {t(key, lang)} {{ data-search-exclude }}\n\n{listing}")
     footer = [
         t("site.meta.updated", lang, date=french_date(practice.updated, lang)),
         t("site.meta.authors", lang, authors=", ".join(practice.authors)),
@@ -86,5 +87,5 @@ def render_practice(content: Content, practice: Practice, settings: SiteSettings
     edit = settings.edit_url(content.sources[practice.id])
     if edit:
         footer.append(f"[{t('site.edit', lang)}]({edit}){{ .pc-edit }}")
-    out.append('<div class="pc-card-footer" markdown>\n\n' + " · ".join(footer) + "\n\n</div>\n")
+    out.append('<div class="pc-card-footer" markdown data-search-exclude>\n\n' + " · ".join(footer) + "\n\n</div>\n")
     return "\n".join(out)

@@ -35,7 +35,8 @@ def render_term(content: Content, field: str, term: str, settings: SiteSettings)
         front_matter({"title": vocab.label(term, lang), "description": vocab.description(term, lang), "pc_kind": field}),
         f"# {vocab.label(term, lang)}\n",
         f"{vocab.description(term, lang)}\n{{ .pc-summary }}\n",
-        f"## {plural(len(cards), 'site.term_cards_one', 'site.term_cards', lang)}\n",
+        # The list repeats the cards' summaries: indexed once, on the cards themselves.
+        f"## {plural(len(cards), 'site.term_cards_one', 'site.term_cards', lang)} {{ data-search-exclude }}\n",
     ]
     if cards:
         out.append(bullet_list([f"[{p.title}]({md_link(here, practice_path(p.id))}) — {p.summary}" for p in cards]))
