@@ -4,9 +4,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+TOOLS_STAMP := tools/node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build check test bench schemas clean
+.PHONY: help setup tools serve build check test bench lighthouse schemas clean
 
 help:
 	@echo "make serve   – installe puis lance le site sur http://127.0.0.1:8000/plateformcoop/"
@@ -14,7 +15,9 @@ help:
 	@echo "make build   – construction stricte du site dans site/"
 	@echo "make check   – vérifie les fiches et modules sans construire"
 	@echo "make schemas – régénère les schémas JSON (schemas/)"
-	@echo "make bench   – mesures de performance"
+	@echo "make bench   – mesures de performance (temps de construction, poids, Lighthouse)"
+	@echo "make lighthouse – scores Lighthouse de quatre pages types"
+	@echo "make tools   – installe les outils Node.js de contrôle (vnu, Lighthouse) dans tools/"
 
 $(STAMP): requirements.txt requirements-test.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +26,19 @@ $(STAMP): requirements.txt requirements-test.txt pyproject.toml
 	touch $(STAMP)
 
 setup: $(STAMP)
+
+# Node.js quality tools (Nu Html Checker, Lighthouse), versions pinned in
+# tools/package-lock.json. --ignore-scripts: vnu-jar's install script would
+# download a Java runtime; the system's Java (11 or later) is used instead.
+# Without npm, the tests that need these tools are skipped (they fail under CI=1).
+$(TOOLS_STAMP): tools/package.json tools/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --prefix tools --ignore-scripts --no-audit --no-fund && touch $@; \
+	else \
+	  echo "npm est absent : les contrôles vnu et Lighthouse seront sautés (installez Node.js 18.16 ou plus)."; \
+	fi
+
+tools: $(TOOLS_STAMP)
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
@@ -36,11 +52,15 @@ check: $(STAMP)
 schemas: $(STAMP)
 	$(BIN)/plateformcoop schema --write
 
-test: $(STAMP)
+test: $(STAMP) $(TOOLS_STAMP)
 	$(BIN)/python -m pytest
 
-bench: $(STAMP)
+bench: $(STAMP) $(TOOLS_STAMP)
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
+	$(BIN)/python -m benchmarks.lighthouse $(LIGHTHOUSE_ARGS)
+
+lighthouse: $(STAMP) $(TOOLS_STAMP)
+	$(BIN)/python -m benchmarks.lighthouse $(LIGHTHOUSE_ARGS)
 
 clean:
 	rm -rf site .pytest_cache

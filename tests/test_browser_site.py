@@ -14,8 +14,8 @@ def test_search_finds_a_card_with_an_accented_query(page: Page, fixture_server: 
     page.goto(fixture_server)
     box = page.locator("input.md-search__input")
     box.click()
-    # Accented French input: the query must reach lunr intact (the card's audience badge reads "Coopératives").
-    box.press_sequentially("coopératives", delay=30)
+    # Accented French input: the query must reach lunr intact (the card's title says "décisions").
+    box.press_sequentially("décisions", delay=30)
     card = page.locator('.md-search-result__link[href*="pratiques/cooperative-de-test/"]')
     expect(card.first).to_be_visible(timeout=10_000)
 

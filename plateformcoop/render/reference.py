@@ -50,7 +50,7 @@ def _limits(doc: FieldDoc) -> str:
     return " ; ".join(parts) or "—"
 
 
-def _table(model: type[BaseModel]) -> list[str]:
+def _table(model: type[BaseModel], level: int = 3) -> list[str]:
     rows = [
         f"| {t('reference.col.field')} | {t('reference.col.type')} | {t('reference.col.required')} | {t('reference.col.limits')} | {t('reference.col.description')} |",
         "|---|---|---|---|---|",
@@ -63,7 +63,7 @@ def _table(model: type[BaseModel]) -> list[str]:
             nested.append(doc.submodel)
     out = rows + [""]
     for sub in nested:
-        out += [f"#### {t('reference.kind.object_named', name=sub.__name__)}", ""] + _table(sub)
+        out += [f"{'#' * level} {t('reference.kind.object_named', name=sub.__name__)}", ""] + _table(sub, level + 1)
     return out
 
 
