@@ -97,23 +97,45 @@ def _command(name: str) -> list[str]:
     return [sys.executable, "-m", module]
 
 
+# Linux keeps a process's peak memory (ru_maxrss) across fork and exec: a child
+# started from this process, grown by the search indexes it has read, would report
+# this process's size. A small launcher (its own exec gives it a fresh, small
+# memory) starts the measured command, waits for it and writes its peak memory.
+_LAUNCHER = """
+import os, signal, sys
+signal.signal(signal.SIGINT, signal.SIG_IGN)  # mkdocs serve gets Ctrl-C itself, from its group
+pid = os.posix_spawnp(sys.argv[2], sys.argv[2:], dict(os.environ), setsigdef=(signal.SIGINT,))
+_, status, usage = os.wait4(pid, 0)
+with open(sys.argv[1], "w") as out:
+    out.write(str(usage.ru_maxrss))
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
+def _launch(command: list[str], rss_file: Path, **popen) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-S", "-c", _LAUNCHER, str(rss_file), *command], env=ENV, **popen)
+
+
+def _read_rss(rss_file: Path) -> int | None:
+    try:
+        return int(rss_file.read_text()) or None  # kilobytes on Linux
+    except (OSError, ValueError):
+        return None
+
+
 def run_child(command: list[str], cwd: Path, timeout: float = 3600) -> Run:
-    """Run to completion; wall time and the peak memory of this child alone (wait4)."""
-    with tempfile.TemporaryFile() as output:
+    """Run to completion; wall time and the peak memory of the command alone."""
+    with tempfile.TemporaryFile() as output, tempfile.TemporaryDirectory() as scratch:
+        rss_file = Path(scratch) / "rss"
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, stdout=output, stderr=subprocess.STDOUT, env=ENV)
+        process = _launch(command, rss_file, cwd=cwd, stdout=output, stderr=subprocess.STDOUT)
         timer = threading.Timer(timeout, process.kill)
         timer.start()
         try:
-            if hasattr(os, "wait4"):
-                _, status, usage = os.wait4(process.pid, 0)
-                process.returncode = os.waitstatus_to_exitcode(status)
-                rss = usage.ru_maxrss  # kilobytes on Linux
-            else:  # pragma: no cover - not Linux
-                process.wait()
-                rss = None
+            process.wait()
         finally:
             timer.cancel()
+        rss = _read_rss(rss_file)
         seconds = time.perf_counter() - start
         output.seek(0)
         text = output.read().decode("utf-8", "replace")
@@ -340,31 +362,20 @@ def _wait_for(url: str, predicate, timeout: float, process: subprocess.Popen) ->
     raise TimeoutError(f"{url} not ready after {timeout:.0f} s")
 
 
-def _stop(process: subprocess.Popen) -> int | None:
-    """Stop ``mkdocs serve`` (Ctrl-C, then kill after 20 s); its peak memory in KB if known."""
-    if process.returncode is not None:
-        return None
-    try:
-        process.send_signal(signal.SIGINT)
-    except ProcessLookupError:
-        pass
-    if not hasattr(os, "wait4"):  # pragma: no cover - not Linux
+def _stop(process: subprocess.Popen, rss_file: Path) -> int | None:
+    """Stop ``mkdocs serve`` (Ctrl-C to its process group, then kill after 20 s);
+    its peak memory in KB if known."""
+    if process.poll() is None:
+        try:
+            os.killpg(process.pid, signal.SIGINT)
+        except ProcessLookupError:
+            pass
         try:
             process.wait(20)
         except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        return None
-    deadline = time.time() + 20
-    while True:
-        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-        if pid:
-            process.returncode = os.waitstatus_to_exitcode(status)
-            return usage.ru_maxrss
-        if time.time() > deadline:
             os.killpg(process.pid, signal.SIGKILL)
-            deadline = float("inf")
-        time.sleep(0.1)
+            process.wait()
+    return _read_rss(rss_file)
 
 
 def serve_rebuild(project: Path, card_id: str, edits: int, timeout: float = 900) -> dict:
@@ -377,10 +388,12 @@ def serve_rebuild(project: Path, card_id: str, edits: int, timeout: float = 900)
     card = project / "practices" / f"{card_id}.yml"
     original = card.read_text(encoding="utf-8")
     log_file = tempfile.TemporaryFile()
+    scratch = tempfile.TemporaryDirectory()
+    rss_file = Path(scratch.name) / "rss"
     start = time.perf_counter()
-    process = subprocess.Popen(
-        [*_command("mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, stdout=log_file, stderr=subprocess.STDOUT, env=ENV, start_new_session=True,
+    process = _launch(
+        [*_command("mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"], rss_file,
+        cwd=project, stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True,
     )
     rebuilds: list[float] = []
     try:
@@ -394,8 +407,9 @@ def serve_rebuild(project: Path, card_id: str, edits: int, timeout: float = 900)
             rebuilds.append(_wait_for(url, lambda body, m=marker: m in body, timeout, process))
     finally:
         card.write_text(original, encoding="utf-8")
-        rss = _stop(process)
+        rss = _stop(process, rss_file)
         log_file.close()
+        scratch.cleanup()
     return {
         "first_build_s": round(first_build, 2),
         "rebuild_s": [round(value, 2) for value in rebuilds],
