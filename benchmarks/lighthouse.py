@@ -26,7 +26,6 @@ import mimetypes
 import os
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -34,22 +33,24 @@ import threading
 import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 import yaml
 
-REPO = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
+if __package__ in (None, ""):  # python benchmarks/lighthouse.py
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.run import BIN, REPO, log, write_report  # noqa: E402
+
 LIGHTHOUSE = REPO / "tools" / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
-SITE_PATH = "/plateformcoop/"  # the path of site_url in mkdocs.yml
+# Served under the path of site_url, as published (/plateformcoop/).
+SITE_PATH = urlsplit(yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8")).get("site_url") or "/").path or "/"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 LABELS = {"performance": "performance", "accessibility": "accessibilité", "best-practices": "bonnes pratiques", "seo": "référencement"}
 
 
-def log(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
 
 
 # --- The pages ---------------------------------------------------------------------------
@@ -216,10 +217,7 @@ def table(report: dict) -> str:
             for audit in page["failing_audits"][category]:
                 value = f" ({audit['value']})" if audit["value"] else ""
                 rows.append(f"  {name} / {LABELS[category]} : {audit['id']} — {audit['title']}{value}, score {audit['score']}, poids {audit['weight']}")
-    met = all(
-        page["scores"][c] is not None and page["scores"][c] >= TARGETS[c] for page in report["pages"].values() for c in CATEGORIES
-    )
-    rows += ["", "Objectifs : " + ("tous atteints" if met else "MANQUÉS (voir ci-dessus)")]
+    rows += ["", "Objectifs : " + ("tous atteints" if report["met"] else "MANQUÉS (voir ci-dessus)")]
     return "\n".join(rows)
 
 
@@ -304,11 +302,7 @@ def main(argv: list[str] | None = None) -> int:
         if server is not None:
             server.shutdown()
         shutil.rmtree(work, ignore_errors=True)
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(table(report))
-    print(f"\nRapport : {out} ({report['duration_s']:.0f} s)")
+    write_report(report, Path(args.out), table(report))
     return 0
 
 

@@ -77,6 +77,14 @@ def log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+def write_report(report: dict, out: Path, summary: str) -> None:
+    """Write the JSON report, then print its table and where it went."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(summary)
+    print(f"\nRapport : {out} ({report['duration_s']:.0f} s)")
+
+
 # --- Child processes ----------------------------------------------------------------
 
 
@@ -753,11 +761,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if not args.work_dir:
             shutil.rmtree(work, ignore_errors=True)
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(table(report))
-    print(f"\nRapport : {out} ({report['duration_s']:.0f} s)")
+    write_report(report, Path(args.out), table(report))
     return 0
 
 

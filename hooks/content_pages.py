@@ -13,7 +13,6 @@ from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
 from plateformcoop.content import Content, load_content_cached
 from plateformcoop.render.glossary import tooltip_glossary
@@ -43,8 +42,11 @@ def _settings(config: MkDocsConfig) -> SiteSettings:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # Read once per build (serve runs this again on every rebuild); on_files uses it.
+    content = load_content_cached(Path(config.config_file_path).parent)
+    _state["content"] = content
     # Glossary terms become tooltips on every page, through the abbr extension's own option.
-    glossary = tooltip_glossary(load_content_cached(Path(config.config_file_path).parent))
+    glossary = tooltip_glossary(content)
     if glossary:
         if "abbr" not in config.markdown_extensions:
             config.markdown_extensions.append("abbr")
@@ -53,8 +55,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    root = Path(config.config_file_path).parent
-    content = load_content_cached(root)
+    content = current_content()
+    assert content is not None, "on_config (which MkDocs runs first) reads the content"
     for problem in content.problems:
         log.warning(problem.one_line())
     settings = _settings(config)
@@ -69,7 +71,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(generated)
     for src_path, absolute in static_files(content).items():
         files.append(File.generated(config, src_path, abs_src_path=absolute))
-    _state["content"] = content
     return files
 
 
