@@ -504,13 +504,16 @@ def generate(
     return corpus
 
 
-def plain_config(source: Path = REPO / "mkdocs.yml") -> dict:
+def plain_config(source: Path = REPO / "mkdocs.yml", snippets: bool = False) -> dict:
     """Stock MkDocs + Material with the project's theme settings: no hooks, no macros,
-    no custom templates, scripts or styles; content pages out of the nav."""
+    no custom templates, scripts or styles; content pages out of the nav. The snippets
+    extension is kept only where the included files are copied too."""
     config = yaml.safe_load(source.read_text(encoding="utf-8"))
     theme = {key: value for key, value in config["theme"].items() if key != "custom_dir"}
     search = next((p["search"] for p in config.get("plugins", []) if isinstance(p, dict) and "search" in p), {})
-    extensions = [e for e in config.get("markdown_extensions", []) if not (isinstance(e, dict) and "pymdownx.snippets" in e)]
+    extensions = [
+        e for e in config.get("markdown_extensions", []) if snippets or not (isinstance(e, dict) and "pymdownx.snippets" in e)
+    ]
     return {
         "site_name": config.get("site_name", "Plateformcoop"),
         "site_url": config.get("site_url"),
@@ -538,7 +541,7 @@ def rendered_config(source: Path) -> dict:
     """Stock MkDocs + Material with the project's nav and theme settings, no engine:
     no hooks, no macros, no custom templates, scripts or styles."""
     config = yaml.safe_load(source.read_text(encoding="utf-8"))
-    plain = plain_config(source)
+    plain = plain_config(source, snippets=True)
     plain["nav"] = config.get("nav", plain["nav"])
     plain["not_in_nav"] = config.get("not_in_nav", plain["not_in_nav"])
     return plain
@@ -557,6 +560,8 @@ def write_rendered_project(project: Path, dest: Path) -> int:
         raise ValueError(f"{len(content.problems)} problems in {project}: {content.problems[0].one_line()}")
     docs = dest / "docs"
     shutil.copytree(project / "docs", docs, dirs_exist_ok=True)
+    # The file the contribution page includes (pymdownx.snippets, same settings as the project).
+    shutil.copyfile(project / "CONTRIBUTING.md", dest / "CONTRIBUTING.md")
     written = 0
     for src_path, text in generated_pages(content, SiteSettings()).items():
         target = docs / src_path

@@ -94,6 +94,7 @@ class Run:
     max_rss_kb: int | None
     returncode: int
     output: str
+    cpu_seconds: float | None = None  # user + system time of the command and its children
 
 
 def _command(name: str) -> list[str]:
@@ -108,14 +109,16 @@ def _command(name: str) -> list[str]:
 # Linux keeps a process's peak memory (ru_maxrss) across fork and exec: a child
 # started from this process, grown by the search indexes it has read, would report
 # this process's size. A small launcher (its own exec gives it a fresh, small
-# memory) starts the measured command, waits for it and writes its peak memory.
+# memory) starts the measured command, waits for it and writes its peak memory and
+# its processor time (user + system: what the build itself consumed, whatever else
+# the machine was doing meanwhile).
 _LAUNCHER = """
 import os, signal, sys
 signal.signal(signal.SIGINT, signal.SIG_IGN)  # mkdocs serve gets Ctrl-C itself, from its group
 pid = os.posix_spawnp(sys.argv[2], sys.argv[2:], dict(os.environ), setsigdef=(signal.SIGINT,))
 _, status, usage = os.wait4(pid, 0)
 with open(sys.argv[1], "w") as out:
-    out.write(str(usage.ru_maxrss))
+    out.write(f"{usage.ru_maxrss} {usage.ru_utime + usage.ru_stime}")
 sys.exit(os.waitstatus_to_exitcode(status))
 """
 
@@ -124,11 +127,13 @@ def _launch(command: list[str], rss_file: Path, **popen) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-S", "-c", _LAUNCHER, str(rss_file), *command], env=ENV, **popen)
 
 
-def _read_rss(rss_file: Path) -> int | None:
+def _read_usage(rss_file: Path) -> tuple[int | None, float | None]:
+    """Peak memory (kilobytes on Linux) and processor seconds written by the launcher."""
     try:
-        return int(rss_file.read_text()) or None  # kilobytes on Linux
+        rss, cpu = rss_file.read_text().split()
+        return int(rss) or None, float(cpu)
     except (OSError, ValueError):
-        return None
+        return None, None
 
 
 def run_child(command: list[str], cwd: Path, timeout: float = 3600) -> Run:
@@ -143,11 +148,11 @@ def run_child(command: list[str], cwd: Path, timeout: float = 3600) -> Run:
             process.wait()
         finally:
             timer.cancel()
-        rss = _read_rss(rss_file)
+        rss, cpu = _read_usage(rss_file)
         seconds = time.perf_counter() - start
         output.seek(0)
         text = output.read().decode("utf-8", "replace")
-    return Run(seconds, rss, process.returncode, text)
+    return Run(seconds, rss, process.returncode, text, cpu)
 
 
 def _mb(kilobytes: int | None) -> float | None:
@@ -383,7 +388,7 @@ def _stop(process: subprocess.Popen, rss_file: Path) -> int | None:
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
-    return _read_rss(rss_file)
+    return _read_usage(rss_file)[0]
 
 
 def serve_rebuild(project: Path, card_id: str, edits: int, timeout: float = 900) -> dict:
@@ -466,8 +471,10 @@ def machine() -> dict:
 def _timing(runs: list[Run]) -> dict:
     seconds = [run.seconds for run in runs]
     rss = [run.max_rss_kb for run in runs if run.max_rss_kb]
+    cpu = [run.cpu_seconds for run in runs if run.cpu_seconds is not None]
     return {
         "best_s": round(min(seconds), 3),
+        "best_cpu_s": round(min(cpu), 3) if cpu else None,
         "median_s": round(statistics.median(seconds), 3),
         "runs_s": [round(value, 3) for value in seconds],
         "max_rss_mb": _mb(max(rss)) if rss else None,
@@ -504,6 +511,8 @@ def measure_size(work: Path, cards: int, repeat: int, keep_project: bool, with_w
     }
     # The engine's own cost: the same pages built by stock MkDocs + Material from Markdown files.
     result["overhead"] = round(result["project"]["best_s"] / result["rendered"]["best_s"] - 1, 3)
+    if result["project"]["best_cpu_s"] and result["rendered"]["best_cpu_s"]:
+        result["overhead_cpu"] = round(result["project"]["best_cpu_s"] / result["rendered"]["best_cpu_s"] - 1, 3)
     # What the richer pages cost (facts, related cards, backlinks, catalogs) against the cards' own text.
     result["pages_vs_text"] = round(result["project"]["best_s"] / result["plain"]["best_s"] - 1, 3)
     result["engine"] = engine_timing(project)
@@ -552,7 +561,8 @@ def evaluate(report: dict) -> list[dict]:
         targets.append(
             _target(
                 f"engine overhead, {entry['cards']} cards", round(entry["overhead"] * 100, 1), TARGETS["overhead"] * 100, "%",
-                "strict build of the project / stock MkDocs + Material building the same pages written as Markdown files, minus 1; "
+                "strict build of the project / stock MkDocs + Material building the same pages written as Markdown files, minus 1 "
+                f"(wall time; processor time: {_percent(entry.get('overhead_cpu'))}); "
                 f"against the cards' text alone: {entry['pages_vs_text'] * 100:+.0f} %",
             )
         )
@@ -609,6 +619,10 @@ def scaling(base: dict, builds: list[dict]) -> dict:
     return result
 
 
+def _percent(ratio: float | None) -> str:
+    return "—" if ratio is None else f"{ratio * 100:+.0f} %"
+
+
 def _fmt(value: object, suffix: str = "") -> str:
     if value is None:
         return "—"
@@ -620,7 +634,7 @@ def _fmt(value: object, suffix: str = "") -> str:
 def table(report: dict) -> str:
     rows = [f"Machine : {report['machine']['cpu_count']} CPU ({report['machine']['cpu_model']}), "
             f"{report['machine']['ram_gb']} Go de RAM, Python {report['machine']['python']}", ""]
-    header = ("fiches", "projet s", "mêmes pages .md s", "surcoût moteur", "texte seul s", "écart", "ms/fiche (marge)", "mémoire Mo", "pages", "moteur seul s", "index Mo", "index/texte")
+    header = ("fiches", "projet s", "mêmes pages .md s", "surcoût moteur", "surcoût CPU", "texte seul s", "écart", "ms/fiche (marge)", "mémoire Mo", "pages", "moteur seul s", "index Mo", "index/texte")
     lines = [header]
     for entry in [report["base"], *report["builds"]]:
         key = str(entry["cards"])
@@ -628,7 +642,8 @@ def table(report: dict) -> str:
             _fmt(entry["cards"]),
             _fmt(entry["project"]["best_s"]),
             _fmt(entry["rendered"]["best_s"]),
-            f"{entry['overhead'] * 100:+.0f} %",
+            _percent(entry["overhead"]),
+            _percent(entry.get("overhead_cpu")),
             _fmt(entry["plain"]["best_s"]),
             f"{entry['pages_vs_text'] * 100:+.0f} %",
             _fmt(report["scaling"]["marginal_ms_per_card"].get(key)),
@@ -642,6 +657,7 @@ def table(report: dict) -> str:
     rows += ["  ".join(str(cell).rjust(width) for cell, width in zip(row, widths)) for row in lines]
     rows.append("(mêmes pages .md : les pages générées par le moteur, écrites en fichiers Markdown et construites par MkDocs + Material")
     rows.append(" sans le moteur ; texte seul : le seul texte des fiches et leçons en pages Markdown ; écart : projet / texte seul ;")
+    rows.append(" surcoût CPU : le même rapport en temps processeur (utilisateur + système) au lieu du temps écoulé ;")
     rows.append(" mémoire : pic du projet / pic des mêmes pages .md ; ms/fiche : coût d'une fiche de plus, hors coût fixe)")
     rows.append("")
     rows.append("Vérification seule (plateformcoop check) :")

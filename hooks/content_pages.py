@@ -7,6 +7,7 @@ fails on exactly the problems ``plateformcoop check`` reports.
 
 from __future__ import annotations
 
+import gc
 import logging
 from pathlib import Path
 from urllib.parse import urljoin
@@ -15,10 +16,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from plateformcoop.content import Content, load_content_cached
-from plateformcoop.render.glossary import tooltip_glossary
+from plateformcoop.render.glossary import tooltip_groups
 from plateformcoop.render.paths import UrlStyle
 from plateformcoop.render.settings import SiteSettings
 from plateformcoop.render.site import generated_pages, source_files, static_files
+from plateformcoop.render.tooltips import GlossaryTooltips
 
 log = logging.getLogger("mkdocs.plugins.plateformcoop")
 
@@ -45,12 +47,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Read once per build (serve runs this again on every rebuild); on_files uses it.
     content = load_content_cached(Path(config.config_file_path).parent)
     _state["content"] = content
-    # Glossary terms become tooltips on every page, through the abbr extension's own option.
-    glossary = tooltip_glossary(content)
-    if glossary:
-        if "abbr" not in config.markdown_extensions:
-            config.markdown_extensions.append("abbr")
-        config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}), "glossary": glossary}
+    # The first occurrence of each glossary term on a page becomes a tooltip. One
+    # extension object for the whole build: its pattern is compiled once.
+    groups = tooltip_groups(content)
+    if groups:
+        config.markdown_extensions.append(GlossaryTooltips(groups))
     return config
 
 
@@ -71,7 +72,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(generated)
     for src_path, absolute in static_files(content).items():
         files.append(File.generated(config, src_path, abs_src_path=absolute))
+    # The content model and the generated pages live until the end of the build:
+    # moved out of the collector's reach, they are not walked again by every full
+    # collection MkDocs' page rendering triggers. on_post_build gives them back.
+    gc.freeze()
     return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    gc.unfreeze()  # serve: the previous build's content can be freed
+
+
+def on_build_error(error: Exception) -> None:
+    gc.unfreeze()
 
 
 def current_content() -> Content | None:

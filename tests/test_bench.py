@@ -4,6 +4,7 @@ writes a complete report. No timing is asserted: the machine decides those."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -83,7 +84,10 @@ def test_quick_run_writes_a_complete_report(tmp_path: Path) -> None:
     for side in ("project", "rendered", "plain"):
         assert entry[side]["best_s"] > 0 and entry[side]["html_pages"] > 0
         assert entry[side]["max_rss_mb"] is None or entry[side]["max_rss_mb"] > 0
+        # Processor time of the build itself, read by the launcher: a build takes some, at most the wall time of both CPUs.
+        assert 0 < entry[side]["best_cpu_s"] <= entry[side]["best_s"] * (os.cpu_count() or 1) + 0.1
     assert isinstance(entry["overhead"], float) and isinstance(entry["pages_vs_text"], float)
+    assert isinstance(entry["overhead_cpu"], float)
     assert entry["engine"]["problems"] == 0 and entry["engine"]["pages"] > 5
     index = entry["search_index"]
     assert index["bytes"] > 0 and index["ratio_to_raw_text"] > 0 and index["bytes_per_card"] > 0

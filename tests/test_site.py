@@ -117,9 +117,13 @@ def test_glossary_page_and_tooltips(fixture_site: BuildResult) -> None:
     page = article(soup(fixture_site.site, "glossaire/index.html"))
     assert [h.get("id") for h in page.find_all("h2")] == ["cooperative", "scic"]
     card = article(soup(fixture_site.site, "pratiques/cooperative-de-test/index.html"))
-    tooltips = {abbr.get_text(): abbr["title"] for abbr in card.find_all("abbr")}
+    abbrs = card.find_all("abbr")
+    tooltips = {abbr.get_text(): abbr["title"] for abbr in abbrs}
     assert tooltips["SCIC"] == "Société coopérative d'intérêt collectif."
     assert tooltips["coopérative"] == "Entreprise détenue et gérée par ses membres."
+    # The term recurs on the page; only its first appearance carries the tooltip.
+    assert card.get_text().count("coopérative") > 1
+    assert len(abbrs) == len(tooltips)
 
 
 def test_json_export(fixture_site: BuildResult) -> None:

@@ -1,4 +1,4 @@
-"""The glossary page, and the abbreviation lines that turn terms into tooltips site-wide."""
+"""The glossary page, and the terms that become tooltips site-wide."""
 
 from __future__ import annotations
 
@@ -17,18 +17,7 @@ def render_glossary(content: Content, settings: SiteSettings) -> str:
     return "\n".join(out)
 
 
-def tooltip_glossary(content: Content) -> dict[str, str]:
-    """Term -> short definition, for the ``glossary`` option of Python-Markdown's
-    ``abbr`` extension: every occurrence becomes an ``<abbr>``, shown by Material
-    as a tooltip.
-
-    Measured on 1,000 cards (markdown per card page): the whole glossary appended
-    to every page as ``*[term]: ...`` lines cost about a third of the build; only
-    the lines of the terms a page uses, +35 %; the option, +15 %: no page parses
-    definitions, and every page asks for the same pattern, which ``re`` compiles once.
-    """
-    terms: dict[str, str] = {}
-    for entry in content.glossary:
-        for term in (entry.term, *entry.aliases):
-            terms.setdefault(term, entry.short)
-    return terms
+def tooltip_groups(content: Content) -> list[tuple[str, list[str]]]:
+    """Each glossary entry's short definition and the spellings (term, then aliases)
+    that get it as a tooltip: the input of ``render.tooltips.GlossaryTooltips``."""
+    return [(entry.short, [entry.term, *entry.aliases]) for entry in content.glossary]
