@@ -189,6 +189,29 @@ print(json.dumps({"import_s": t1 - t0, "load_s": t2 - t1, "render_s": t3 - t2, "
 """
 
 
+def breakdown(project: Path) -> dict:
+    """Processor time per part of one build (benchmarks/breakdown.py), in a child process."""
+    site = project / "site-breakdown"
+    run = run_child([sys.executable, "-m", "benchmarks.breakdown", str(project), str(site)], REPO)
+    shutil.rmtree(site, ignore_errors=True)
+    if run.returncode != 0:
+        raise RuntimeError(f"breakdown failed in {project}:\n{run.output[-4000:]}")
+    return json.loads(run.output.strip().splitlines()[-1])
+
+
+def compare_breakdowns(project: dict, rendered: dict) -> list[dict]:
+    """Each part's processor time in both builds and the difference, largest first."""
+    names = set(project["components_s"]) | set(rendered["components_s"])
+    rows = [
+        {"part": name, "project_s": project["components_s"].get(name, 0.0), "rendered_s": rendered["components_s"].get(name, 0.0)}
+        for name in names
+    ]
+    rows.append({"part": "total", "project_s": project["cpu_s"], "rendered_s": rendered["cpu_s"]})
+    for row in rows:
+        row["difference_s"] = round(row["project_s"] - row["rendered_s"], 3)
+    return sorted(rows, key=lambda row: -abs(row["difference_s"]))
+
+
 def engine_timing(project: Path) -> dict:
     """The engine alone (no MkDocs): read + validate, then render every page to Markdown."""
     run = run_child([sys.executable, "-c", _ENGINE_TIMING, str(project)], project)
@@ -486,7 +509,9 @@ def _repeats(cards: int, repeat: int) -> int:
     return repeat if cards <= 1000 else max(1, min(repeat, 2))
 
 
-def measure_size(work: Path, cards: int, repeat: int, keep_project: bool, with_weight: bool = True) -> tuple[dict, corpus.Corpus]:
+def measure_size(
+    work: Path, cards: int, repeat: int, keep_project: bool, with_weight: bool = True, with_breakdown: bool = False
+) -> tuple[dict, corpus.Corpus]:
     log(f"· {cards} fiches : génération")
     project, plain, rendered = work / f"project-{cards}", work / f"plain-{cards}", work / f"rendered-{cards}"
     generated = corpus.generate(project, cards, plain=plain)
@@ -516,6 +541,9 @@ def measure_size(work: Path, cards: int, repeat: int, keep_project: bool, with_w
     # What the richer pages cost (facts, related cards, backlinks, catalogs) against the cards' own text.
     result["pages_vs_text"] = round(result["project"]["best_s"] / result["plain"]["best_s"] - 1, 3)
     result["engine"] = engine_timing(project)
+    if with_breakdown:
+        log("  répartition du temps processeur (projet, puis mêmes pages en Markdown)")
+        result["breakdown"] = compare_breakdowns(breakdown(project), breakdown(rendered))
     result["search_index"] = search_index(project / "site", cards, generated.raw_text_bytes)
     result["plain_search_index"] = search_index(plain / "site", cards, generated.raw_text_bytes)
     if with_weight:
@@ -659,6 +687,13 @@ def table(report: dict) -> str:
     rows.append(" sans le moteur ; texte seul : le seul texte des fiches et leçons en pages Markdown ; écart : projet / texte seul ;")
     rows.append(" surcoût CPU : le même rapport en temps processeur (utilisateur + système) au lieu du temps écoulé ;")
     rows.append(" mémoire : pic du projet / pic des mêmes pages .md ; ms/fiche : coût d'une fiche de plus, hors coût fixe)")
+    for entry in report["builds"]:
+        if entry.get("breakdown"):
+            rows.append("")
+            rows.append(f"Temps processeur par partie, {entry['cards']} fiches (projet / mêmes pages .md / écart, en s) :")
+            for row in entry["breakdown"]:
+                if abs(row["difference_s"]) >= 0.01 or row["part"] == "total":
+                    rows.append(f"  {row['part']:34} {row['project_s']:8.2f} {row['rendered_s']:8.2f} {row['difference_s']:+8.2f}")
     rows.append("")
     rows.append("Vérification seule (plateformcoop check) :")
     for entry in report["check"]:
@@ -754,7 +789,7 @@ def main(argv: list[str] | None = None) -> int:
         serve_project = None
         for cards in args.sizes:
             keep = not args.no_serve and cards == args.serve_size
-            result, generated = measure_size(work, cards, args.repeat, keep_project=keep)
+            result, generated = measure_size(work, cards, args.repeat, keep_project=keep, with_breakdown=cards == args.serve_size)
             report["builds"].append(result)
             if keep:
                 serve_project = generated

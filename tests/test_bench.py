@@ -88,6 +88,13 @@ def test_quick_run_writes_a_complete_report(tmp_path: Path) -> None:
         assert 0 < entry[side]["best_cpu_s"] <= entry[side]["best_s"] * (os.cpu_count() or 1) + 0.1
     assert isinstance(entry["overhead"], float) and isinstance(entry["pages_vs_text"], float)
     assert isinstance(entry["overhead_cpu"], float)
+    # Processor time per part of the build: the counters are wired to the real code
+    # (the tooltips run in the project's build only, Markdown is converted in both).
+    parts = {row["part"]: row for row in entry["breakdown"]}
+    assert parts["total"]["project_s"] > 0 and parts["total"]["rendered_s"] > 0
+    assert parts["glossary tooltips"]["project_s"] > 0 and parts["glossary tooltips"]["rendered_s"] == 0
+    assert parts["pages: Markdown to HTML"]["rendered_s"] > 0
+    assert parts["event config"]["project_s"] > parts["event config"]["rendered_s"]  # the engine reads the content there
     assert entry["engine"]["problems"] == 0 and entry["engine"]["pages"] > 5
     index = entry["search_index"]
     assert index["bytes"] > 0 and index["ratio_to_raw_text"] > 0 and index["bytes_per_card"] > 0

@@ -39,13 +39,14 @@ class TooltipTreeprocessor(Treeprocessor):
         self._walk(root)
 
     def _walk(self, element: etree.Element) -> None:
+        index = 0  # the next child to visit; new abbr elements (already scanned) are stepped over
         if element.text:
             head, wrapped = self._split(element.text)
             if wrapped:
                 element.text = head
-                for offset, abbr in enumerate(wrapped):
-                    element.insert(offset, abbr)
-        index = 0
+                for abbr in wrapped:
+                    element.insert(index, abbr)
+                    index += 1
         while index < len(element):
             child = element[index]
             if child.tag not in _SKIP:
