@@ -87,7 +87,9 @@ def measure(project: Path, site: Path) -> dict:
     previous = Path.cwd()
     os.chdir(project)
     try:
+        start = time.process_time()
         config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
+        totals["configuration (plugins and hooks imported)"] += time.process_time() - start
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build.build(config)

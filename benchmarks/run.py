@@ -693,7 +693,7 @@ def table(report: dict) -> str:
             rows.append(f"Temps processeur par partie, {entry['cards']} fiches (projet / mêmes pages .md / écart, en s) :")
             for row in entry["breakdown"]:
                 if abs(row["difference_s"]) >= 0.01 or row["part"] == "total":
-                    rows.append(f"  {row['part']:34} {row['project_s']:8.2f} {row['rendered_s']:8.2f} {row['difference_s']:+8.2f}")
+                    rows.append(f"  {row['part']:44} {row['project_s']:8.2f} {row['rendered_s']:8.2f} {row['difference_s']:+8.2f}")
     rows.append("")
     rows.append("Vérification seule (plateformcoop check) :")
     for entry in report["check"]:
