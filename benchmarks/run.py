@@ -591,7 +591,7 @@ def evaluate(report: dict) -> list[dict]:
                 f"engine overhead, {entry['cards']} cards", round(entry["overhead"] * 100, 1), TARGETS["overhead"] * 100, "%",
                 "strict build of the project / stock MkDocs + Material building the same pages written as Markdown files, minus 1 "
                 f"(wall time; processor time: {_percent(entry.get('overhead_cpu'))}); "
-                f"against the cards' text alone: {entry['pages_vs_text'] * 100:+.0f} %",
+                f"against the cards' text alone: {_percent(entry['pages_vs_text'])}",
             )
         )
     scaling = report["scaling"]
@@ -673,7 +673,7 @@ def table(report: dict) -> str:
             _percent(entry["overhead"]),
             _percent(entry.get("overhead_cpu")),
             _fmt(entry["plain"]["best_s"]),
-            f"{entry['pages_vs_text'] * 100:+.0f} %",
+            _percent(entry["pages_vs_text"]),
             _fmt(report["scaling"]["marginal_ms_per_card"].get(key)),
             f"{_fmt(entry['project']['max_rss_mb'])} / {_fmt(entry['rendered']['max_rss_mb'])}",
             _fmt(entry["project"]["html_pages"]),

@@ -39,34 +39,27 @@ class TooltipTreeprocessor(Treeprocessor):
         self._walk(root)
 
     def _walk(self, element: etree.Element) -> None:
-        index = 0  # the next child to visit; new abbr elements (already scanned) are stepped over
+        # The next child to visit; the abbr elements just inserted (already scanned) are stepped over.
+        index = 0
         if element.text:
-            head, wrapped = self._split(element.text)
-            if wrapped:
-                element.text = head
-                for abbr in wrapped:
-                    element.insert(index, abbr)
-                    index += 1
+            element.text, index = self._wrap(element.text, element, index)
         while index < len(element):
             child = element[index]
             if child.tag not in _SKIP:
                 self._walk(child)
             index += 1
             if child.tail:
-                head, wrapped = self._split(child.tail)
-                if wrapped:
-                    child.tail = head
-                    for abbr in wrapped:
-                        element.insert(index, abbr)
-                        index += 1
+                child.tail, index = self._wrap(child.tail, element, index)
 
-    def _split(self, text: str) -> tuple[str, list[etree.Element]]:
-        """The text before the first new term, and one ``abbr`` per new term, each
-        carrying the text up to the next one as its tail."""
+    def _wrap(self, text: str, parent: etree.Element, index: int) -> tuple[str, int]:
+        """Wrap the terms of ``text`` not seen yet on this page, inserting one ``abbr``
+        per term into ``parent`` from ``index`` on, each carrying the text up to the
+        next one as its tail. Returns the text left before the first term and the
+        index after the inserted elements."""
         if isinstance(text, AtomicString):
-            return text, []
-        head: str | None = None
-        wrapped: list[etree.Element] = []
+            return text, index
+        head = text
+        previous: etree.Element | None = None
         start = 0
         for match in self.pattern.finditer(text):
             entry, title = self.terms[match.group()]
@@ -74,18 +67,18 @@ class TooltipTreeprocessor(Treeprocessor):
                 continue
             self.seen.add(entry)
             before = text[start : match.start()]
-            if wrapped:
-                wrapped[-1].tail = before
-            else:
+            if previous is None:
                 head = before
-            abbr = etree.Element("abbr", {"title": title})
-            abbr.text = AtomicString(match.group())
-            wrapped.append(abbr)
+            else:
+                previous.tail = before
+            previous = etree.Element("abbr", {"title": title})
+            previous.text = AtomicString(match.group())
+            parent.insert(index, previous)
+            index += 1
             start = match.end()
-        if not wrapped:
-            return text, []
-        wrapped[-1].tail = text[start:]
-        return head or "", wrapped
+        if previous is not None:
+            previous.tail = text[start:]
+        return head, index
 
 
 def trie_pattern(words: Iterable[str]) -> str:
@@ -111,9 +104,9 @@ def trie_pattern(words: Iterable[str]) -> str:
 
 
 class GlossaryTooltips(Extension):
-    """``terms`` maps every spelling (term and aliases) to the short definition;
-    ``groups`` gives the spellings that belong to one entry, so that an alias does
-    not get a second tooltip once the term has had one."""
+    """``groups``: each entry's short definition and its spellings (term, aliases).
+    Every spelling maps to its entry, so that an alias does not get a second
+    tooltip once the term has had one."""
 
     def __init__(self, groups: list[tuple[str, list[str]]]) -> None:
         super().__init__()
