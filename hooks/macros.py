@@ -6,6 +6,7 @@ Only pages with ``render_macros: true`` in their front matter are rendered
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from plateformcoop.content import load_content_cached
@@ -14,7 +15,10 @@ from plateformcoop.content import load_content_cached
 def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros passes its own object
     root = Path(env.conf.config_file_path).parent
 
+    # define_env runs once per build (serve: once per rebuild), so the figures are
+    # read once per build, not once per call: every call would check each content file's date.
     @env.macro
+    @functools.cache
     def stats() -> dict[str, int]:
         content = load_content_cached(root)
         return {

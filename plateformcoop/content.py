@@ -43,8 +43,13 @@ class Content:
     courses: dict[str, CourseData] = field(default_factory=dict)
     diagnostic: DiagnosticConfig | None = None
 
+    _sorted: list[Practice] | None = field(default=None, init=False, repr=False, compare=False)
+
     def sorted_practices(self) -> list[Practice]:
-        return sorted(self.practices.values(), key=lambda p: _sort_key(p.title))
+        # Sorted once: every listing (catalog, taxonomy pages, export, diagnostic) asks.
+        if self._sorted is None or len(self._sorted) != len(self.practices):
+            self._sorted = sorted(self.practices.values(), key=lambda p: _sort_key(p.title))
+        return list(self._sorted)
 
     def practices_with(self, vocabulary_field: str, term_id: str) -> list[Practice]:
         return [p for p in self.sorted_practices() if term_id in getattr(p, vocabulary_field)]
@@ -203,8 +208,8 @@ def cross_check(practices: dict[str, Practice], documents: dict[str, YamlDocumen
 
 
 @contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while content is read.
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while content is read (or rendered).
 
     Loading allocates many long-lived objects (YAML nodes kept for locating
     problems, models) and almost no cyclic garbage; the collector kept walking
@@ -222,7 +227,7 @@ def _gc_paused() -> Iterator[None]:
 
 def load_content(root: Path | str) -> Content:
     """Read and validate the whole project. Problems are collected, never raised."""
-    with _gc_paused():
+    with gc_paused():
         return _load_content(root)
 
 

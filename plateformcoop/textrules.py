@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 TEMPLATE = re.compile(r"\{\{|\{%|\{#")
@@ -70,6 +71,11 @@ def _finditer(pattern: re.Pattern[str], text: str, needed: str) -> Iterator[re.M
     return pattern.finditer(text) if needed in text else iter(())
 
 
+# Letters (accented ones too: internationalised names), digits, dots and hyphens.
+_HOST = re.compile(r"(?:[^\W_]|[.-])+")
+
+
+@lru_cache(maxsize=4096)  # the same sources recur across cards
 def is_https_url(url: str) -> bool:
     parts = urlsplit(url)
     host = parts.hostname or ""
@@ -79,7 +85,7 @@ def is_https_url(url: str) -> bool:
         and not host.startswith(".")
         and not host.endswith(".")
         and " " not in url
-        and all(c.isalnum() or c in "-." for c in host)
+        and _HOST.fullmatch(host) is not None
     )
 
 

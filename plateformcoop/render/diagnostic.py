@@ -106,6 +106,8 @@ def render_variant(content: Content, variant: Variant, first: bool, settings: Si
         f'<h2 id="pc-diag-questions">{escape(t("diagnostic.questions", lang))}</h2>',
         f"<p>{escape(t('diagnostic.questions_intro', lang))}</p>",
     ]
+    # The answer scale is the same for every question: escaped once, only the question's name changes.
+    scale = [(escape(step.id), escape(_localized(step.label, lang))) for step in config.scale]
     for principle in principles.ids:
         html.append(f'<h3 id="principe-{escape(principle)}">{escape(principles.label(principle, lang))}</h3>')
         shown = [card for card in cards if card.principles[0] == principle]
@@ -116,9 +118,10 @@ def render_variant(content: Content, variant: Variant, first: bool, settings: Si
             extra = [principles.label(p, lang) for p in card.principles[1:]]
             for number, question in enumerate(card.self_assessment, 1):
                 qid = f"{card.id}-{number}"
+                name = escape(qid)
                 options = "".join(
-                    f'<label class="pc-diag__option"><input type="radio" name="q-{escape(qid)}" value="{escape(step.id)}"> {escape(_localized(step.label, lang))}</label>'
-                    for step in config.scale
+                    f'<label class="pc-diag__option"><input type="radio" name="q-{name}" value="{value}"> {label}</label>'
+                    for value, label in scale
                 )
                 note = f' <span class="pc-diag__also">{escape(t("diagnostic.also_counts", lang, principles=", ".join(extra)))}</span>' if extra else ""
                 html.append(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 
 PRACTICES = "pratiques"
 PRINCIPLES = "principes"
@@ -31,6 +32,7 @@ def index_path(field: str) -> str:
     return f"{TAXONOMY_FOLDERS[field]}/index.md"
 
 
+@lru_cache(maxsize=65536)  # pages link the same few folders and cards again and again
 def relpath(path: str, start: str) -> str:
     """``posixpath.relpath`` for site-relative paths, without its two ``getcwd`` calls.
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..content import Content
+from ..content import Content, gc_paused
 from .catalog import render_catalog
 from .courses import course_assets, course_pages
 from .diagnostic import diagnostic_pages
@@ -16,6 +16,12 @@ from .taxonomy import taxonomy_pages
 
 
 def generated_pages(content: Content, settings: SiteSettings) -> dict[str, str]:
+    # Rendering makes strings, not cycles: the collector would only walk the content again.
+    with gc_paused():
+        return _generated_pages(content, settings)
+
+
+def _generated_pages(content: Content, settings: SiteSettings) -> dict[str, str]:
     pages = {practice_path(p.id): render_practice(content, p, settings) for p in content.sorted_practices()}
     pages[catalog_path()] = render_catalog(content, settings)
     pages.update(taxonomy_pages(content, settings))
