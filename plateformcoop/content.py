@@ -23,7 +23,7 @@ from .model.vocabulary import GlossaryFile, GlossaryTerm, VocabularyFile
 from .problems import Problem, sort_problems
 from .validation import validate
 from .vocabularies import VOCABULARY_NAMES, Vocabulary
-from .yamlsource import YamlDocument, load_yaml
+from .yamlsource import load_yaml
 
 _ID = re.compile(ID_PATTERN)
 
@@ -156,13 +156,16 @@ def practice_files(layout: Layout) -> tuple[list[Path], list[Problem]]:
 
 def load_practices(
     layout: Layout, vocabularies: dict[str, Vocabulary], found_files: tuple[list[Path], list[Problem]] | None = None
-) -> tuple[dict[str, Practice], dict[str, str], dict[str, YamlDocument], list[Problem]]:
+) -> tuple[dict[str, Practice], dict[str, str], dict[str, list[tuple[int, int]]], list[Problem]]:
+    """Valid cards by id, their source files, where their ``related`` entries sit
+    (line, column: all that cross-checking needs of a file, so that its parsed
+    YAML can be freed as soon as the card is validated) and every problem found."""
     files, problems = found_files if found_files is not None else practice_files(layout)
     problems = list(problems)
     context = {"vocabularies": vocabularies}
     practices: dict[str, Practice] = {}
     sources: dict[str, str] = {}
-    documents: dict[str, YamlDocument] = {}
+    related_at: dict[str, list[tuple[int, int]]] = {}
     claimed: dict[str, str] = {}  # id -> display path of the first file using it
     for path in files:
         display = layout.display(path)
@@ -186,22 +189,25 @@ def load_practices(
         if practice is not None and practice.id == stem and not found:
             practices[practice.id] = practice
             sources[practice.id] = display
-            documents[practice.id] = document
-    return practices, sources, documents, problems
+            related_at[practice.id] = [document.position(("related", index)) for index in range(len(practice.related))]
+    return practices, sources, related_at, problems
 
 
-def cross_check(practices: dict[str, Practice], documents: dict[str, YamlDocument], all_ids: set[str]) -> tuple[dict[str, list[str]], list[Problem]]:
+def cross_check(
+    practices: dict[str, Practice], sources: dict[str, str], related_at: dict[str, list[tuple[int, int]]], all_ids: set[str]
+) -> tuple[dict[str, list[str]], list[Problem]]:
     """Related cards must exist; compute the reverse links ("cards that link here")."""
     problems: list[Problem] = []
     backlinks: dict[str, list[str]] = {pid: [] for pid in practices}
     for pid, practice in practices.items():
         for index, other in enumerate(practice.related):
+            line, col = related_at[pid][index]
             if other == pid:
-                problems.append(documents[pid].problem(("related", index), t("corpus.related_self"), t("corpus.related_self.hint", id=pid), code="related"))
+                problems.append(Problem(sources[pid], line, col, t("corpus.related_self"), t("corpus.related_self.hint", id=pid), "related"))
             elif other not in all_ids:
                 guess = suggestion(other, sorted(all_ids))
                 hint = t("hint.did_you_mean", guess=guess) if guess else ""
-                problems.append(documents[pid].problem(("related", index), t("corpus.unknown_related", id=other), hint, code="related"))
+                problems.append(Problem(sources[pid], line, col, t("corpus.unknown_related", id=other), hint, "related"))
             elif other in backlinks:
                 backlinks[other].append(pid)
     return backlinks, problems
@@ -237,11 +243,11 @@ def _load_content(root: Path | str) -> Content:
     glossary, found = load_glossary(layout)
     problems += found
     card_files = practice_files(layout)
-    practices, sources, documents, found = load_practices(layout, vocabularies, card_files)
+    practices, sources, related_at, found = load_practices(layout, vocabularies, card_files)
     problems += found
     # A card that exists but is invalid is still a valid target: report it once, not in every card linking to it.
     existing_ids = {path.stem for path in card_files[0]}
-    backlinks, found = cross_check(practices, documents, existing_ids)
+    backlinks, found = cross_check(practices, sources, related_at, existing_ids)
     problems += found
     if not existing_ids:
         problems.append(Problem("practices/", 1, 1, t("corpus.no_practices"), t("corpus.no_practices.hint"), "empty"))
