@@ -138,3 +138,49 @@ def test_yaml_11_booleans_stay_words(tmp_path: Path) -> None:
     (project / "practices" / "deuxieme-fiche.yml").write_text(card.replace("authors: [Équipe de test]", "authors: [no]"), encoding="utf-8")
     content = load_content(project)
     assert content.practices["deuxieme-fiche"].authors == ["no"]
+
+
+SCALARS = """\
+plain: Lille et sa métropole
+quoted: "2024-05-01"
+single: '42'
+date: 2024-05-01
+stamp: 2024-05-01 10:00:00
+int: 42
+negative: -3
+float: 1.5
+dot: .5
+sci: 6.02e+23
+yes: yes
+No: No
+on: off
+true: true
+False: False
+null: null
+tilde: ~
+empty:
+merge_like: <<
+equals: =
+word_t: territoire
+word_n: numérique
+word_o: outil
+long: 12345678901234567890123456789012345678901234567890
+"""
+
+
+def test_scalar_tags_match_stock_pyyaml() -> None:
+    # The loader finds most tags without trying PyYAML's implicit resolvers:
+    # every scalar must still get exactly the tag stock PyYAML gives it.
+    import yaml
+
+    from plateformcoop.yamlsource import Loader
+
+    def tags(loader: type) -> list[tuple[str, str, str]]:
+        root = yaml.compose(SCALARS, Loader=loader)
+        return [(key.value, key.tag, value.tag) for key, value in root.value]
+
+    stock = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    assert Loader is not stock
+    for _ in range(2):  # the second pass answers short scalars from the memo
+        assert tags(Loader) == tags(stock)
+    assert dict((key, tag) for key, _, tag in tags(Loader))["date"].endswith("timestamp")
