@@ -22,9 +22,13 @@ from .i18n import t
 from .problems import Problem
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_STR = "tag:yaml.org,2002:str"
+_TAG = "tag:yaml.org,2002:"
+_STR = _TAG + "str"
 # First characters after which a plain scalar may be something other than text.
 _MAYBE_NOT_TEXT = frozenset(key for key in _BaseLoader.yaml_implicit_resolvers if key)
+# Tags of short plain scalars already resolved (bounded: the keys, mostly).
+_resolved: dict[str, str] = {}
+_RESOLVED_LENGTH, _RESOLVED_SIZE = 40, 20_000
 
 
 class Loader(_BaseLoader):  # type: ignore[valid-type,misc]
@@ -48,13 +52,9 @@ class Loader(_BaseLoader):  # type: ignore[valid-type,misc]
         return super().resolve(kind, value, implicit)
 
 
-_resolved: dict[str, str] = {}
-_RESOLVED_LENGTH, _RESOLVED_SIZE = 40, 20_000
-
 MAX_BYTES = 512 * 1024
 MAX_NODES = 50_000
 
-_TAG = "tag:yaml.org,2002:"
 ALLOWED_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 _TRUE_FALSE = {"true", "false"}
 
@@ -228,7 +228,7 @@ class _Walker:
 
     def scalar(self, node: ScalarNode) -> Any:
         tag = node.tag
-        if tag == _TAG + "str":
+        if tag == _STR:
             return node.value
         if tag == _TAG + "bool" and node.value.lower() not in _TRUE_FALSE:
             # YAML 1.1 reads yes/no/on/off as booleans: keep the words people wrote.
