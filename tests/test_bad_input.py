@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import time
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 from plateformcoop.content import load_content
 from plateformcoop.problems import Problem
 
-from conftest import FIXTURES, make_project
+from conftest import FIXTURES, check, make_project
 
 BAD = FIXTURES / "bad"
 
@@ -184,3 +185,16 @@ def test_scalar_tags_match_stock_pyyaml() -> None:
     for _ in range(2):  # the second pass answers short scalars from the memo
         assert tags(Loader) == tags(stock)
     assert dict((key, tag) for key, _, tag in tags(Loader))["date"].endswith("timestamp")
+
+
+def test_review_date_in_the_future_is_located(tmp_path: Path) -> None:
+    """A card cannot claim a verification that has not happened yet."""
+    source = (FIXTURES / "practices" / "cooperative-de-test.yml").read_text(encoding="utf-8")
+    tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    lines = source.replace("reviewed: 2026-01-20", f"reviewed: {tomorrow}").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith("reviewed:"))
+    project = make_project(tmp_path, practices=None)
+    (project / "practices" / "cooperative-de-test.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = check(project)
+    assert result.returncode == 1
+    assert f"practices/cooperative-de-test.yml:{line}:11: la date {tomorrow} est dans le futur" in result.stdout

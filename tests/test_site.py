@@ -47,6 +47,7 @@ def test_card_page_structure(fixture_site: BuildResult) -> None:
         assert expected in facts
     footer = body.select_one(".pc-card-footer").get_text(" ", strip=True)
     assert "Mise à jour le 15 janvier 2026" in footer and "Licence CC BY-SA 4.0" in footer
+    assert "Faits et sources vérifiés le 20 janvier 2026" in footer
     edit = body.select_one("a.pc-edit")
     assert edit.get_text(strip=True) == "Modifier cette fiche"
     assert edit["href"] == "https://github.com/plateformcoop/plateformcoop/edit/main/practices/cooperative-de-test.yml"
@@ -134,6 +135,8 @@ def test_json_export(fixture_site: BuildResult) -> None:
     assert record["url"] == "https://plateformcoop.github.io/plateformcoop/pratiques/deuxieme-fiche/"
     assert record["backlinks"] == ["cooperative-de-test"]
     assert record["updated"] == "2026-02-01"
+    assert record["reviewed"] is None  # never verified: said so, not invented
+    assert next(p for p in data["practices"] if p["id"] == "cooperative-de-test")["reviewed"] == "2026-01-20"
     assert [t["id"] for t in data["vocabularies"]["principles"]][0] == "gouvernance-inclusive"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from typing import Annotated, Any
 
@@ -97,6 +98,16 @@ HttpsUrl = Annotated[
     AfterValidator(_https),
     Field(json_schema_extra={"format": "uri", "pattern": "^https://"}),
 ]
+
+
+def _not_future(value: dt.date) -> dt.date:
+    if value > dt.date.today():
+        raise PydanticCustomError("future_date", "{message}", {"message": t("field.future_date", date=value.isoformat())})
+    return value
+
+
+# A date that has already come (a review, a verification): never in the future.
+PastDate = Annotated[dt.date, AfterValidator(_not_future)]
 
 
 def unique(values: list[Any]) -> list[Any]:

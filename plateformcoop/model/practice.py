@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .fields import SUMMARY_MAX, HttpsUrl, Id, Markdown, PlainText, Term, Unique
+from .fields import SUMMARY_MAX, HttpsUrl, Id, Markdown, PastDate, PlainText, Term, Unique
 
 
 class Strict(BaseModel):
@@ -68,4 +68,11 @@ class Practice(Strict):
     impact: Term("levels") = Field(description="Impact attendu.")
     authors: Annotated[list[PlainText(120)], Field(min_length=1), Unique] = Field(description="Autrices et auteurs.")
     updated: dt.date = Field(description="Date de dernière mise à jour (AAAA-MM-JJ).")
+    reviewed: PastDate | None = Field(
+        default=None,
+        description=(
+            "Date de la dernière vérification des faits et des sources (AAAA-MM-JJ) : chaque chiffre, "
+            "date et lien relu contre sa source. Affichée sur la fiche."
+        ),
+    )
     license: Term("licenses") = Field(description="Licence du contenu.")

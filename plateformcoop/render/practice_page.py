@@ -81,6 +81,7 @@ def render_practice(content: Content, practice: Practice, settings: SiteSettings
             out.append(f"## {t(key, lang)} {{ data-search-exclude }}\n\n{listing}")
     footer = [
         t("site.meta.updated", lang, date=french_date(practice.updated, lang)),
+        *([t("site.meta.reviewed", lang, date=french_date(practice.reviewed, lang))] if practice.reviewed else []),
         t("site.meta.authors", lang, authors=", ".join(practice.authors)),
         t("site.meta.license", lang, license=content.vocabularies["licenses"].label(practice.license, lang)),
     ]
