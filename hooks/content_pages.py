@@ -21,7 +21,7 @@ from plateformcoop.render.glossary import tooltip_groups
 from plateformcoop.render.paths import UrlStyle
 from plateformcoop.render.settings import SiteSettings
 from plateformcoop.render.site import generated_pages, source_files, static_files
-from plateformcoop.render.tooltips import GlossaryTooltips
+from plateformcoop.theme.tooltips import GlossaryTooltips
 
 log = logging.getLogger("mkdocs.plugins.plateformcoop")
 

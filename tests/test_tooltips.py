@@ -6,7 +6,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from plateformcoop.render.tooltips import GlossaryTooltips, trie_pattern
+from plateformcoop.theme.tooltips import GlossaryTooltips, trie_pattern
 
 GROUPS = [
     ("Société coopérative d'intérêt collectif.", ["SCIC", "Scic"]),

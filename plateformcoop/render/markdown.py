@@ -1,19 +1,16 @@
-"""Small helpers to write Markdown safely from validated content."""
+"""Small helpers to write Markdown from validated content (syntax beyond plain Markdown: ``theme``)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import html
-import json
-from typing import Any
+from typing import TYPE_CHECKING
 
+from .. import theme
 from ..i18n import t
+from .paths import md_link, practice_path
 
-
-def front_matter(values: dict[str, Any]) -> str:
-    # JSON is valid YAML: values are quoted and escaped whatever they contain.
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()]
-    return "---\n" + "\n".join(lines) + "\n---\n\n"
+if TYPE_CHECKING:
+    from ..content import Content
 
 
 def indent(text: str, prefix: str = "    ") -> str:
@@ -27,12 +24,17 @@ def bullet_list(items: list[str], ordered: bool = False) -> str:
     for number, item in enumerate(items, 1):
         marker = f"{number}." if ordered else "-"
         out.append(f"{marker} {indent(item)}")
-    # A blank line between items keeps multi-paragraph items readable.
     return "\n".join(out) + "\n"
 
 
-def escape(text: str) -> str:
-    return html.escape(text, quote=True)
+def card_list(content: Content, ids: list[str], here: str) -> str:
+    """The one "card title (link) — summary" list, for every listing of cards ('' if none)."""
+    items = [
+        f"{theme.link(theme.text(content.practices[i].title), md_link(here, practice_path(i)))} — {theme.text(content.practices[i].summary)}"
+        for i in ids
+        if i in content.practices
+    ]
+    return bullet_list(items) if items else ""
 
 
 def french_date(value: dt.date, language: str = "fr") -> str:
@@ -42,10 +44,10 @@ def french_date(value: dt.date, language: str = "fr") -> str:
 
 
 def facts_block(rows: list[tuple[str, str]]) -> str:
-    """Key facts of a page ("Public : …") as a styled list, inside md_in_html.
+    """Key facts of a page ("Public : …") as a styled list; values are Markdown.
 
     Kept out of the search index: the same labels on hundreds of pages would make
     every card match a theme's name; the theme and principle pages answer that.
     """
     items = "\n".join(f"- **{label} :** {value}" for label, value in rows)
-    return f'<div class="pc-facts" markdown data-search-exclude>\n\n{items}\n\n</div>\n'
+    return theme.container(items, cls="pc-facts", searchable=False)

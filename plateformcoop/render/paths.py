@@ -1,4 +1,7 @@
-"""Where generated pages go (source paths as MkDocs expects them) and how to link them."""
+"""Where every generated page goes (source paths as MkDocs expects them) and how to link them.
+
+The one home of page paths: renderers, the hooks and the tests ask here.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +12,12 @@ from functools import lru_cache
 PRACTICES = "pratiques"
 PRINCIPLES = "principes"
 THEMES = "themes"
+COURSES = "formations"
+DIAGNOSTIC = "diagnostic"
 GLOSSARY = "glossaire.md"
 EXPORT = "donnees/pratiques.json"
+REFERENCE = "contribuer/reference.md"
+TEMPLATE_PAGE = "contribuer/modele-de-fiche.md"
 
 # Which taxonomy gets pages, and where (vocabulary field of a card -> folder).
 TAXONOMY_FOLDERS = {"principles": PRINCIPLES, "themes": THEMES}
@@ -20,7 +27,7 @@ def practice_path(practice_id: str) -> str:
     return f"{PRACTICES}/{practice_id}.md"
 
 
-def catalog_path() -> str:
+def practice_catalog_path() -> str:
     return f"{PRACTICES}/index.md"
 
 
@@ -30,6 +37,35 @@ def term_path(field: str, term_id: str) -> str:
 
 def index_path(field: str) -> str:
     return f"{TAXONOMY_FOLDERS[field]}/index.md"
+
+
+def course_catalog_path() -> str:
+    return f"{COURSES}/index.md"
+
+
+def course_path(course_id: str) -> str:
+    return f"{COURSES}/{course_id}/index.md"
+
+
+def lesson_path(course_id: str, lesson_id: str) -> str:
+    return f"{COURSES}/{course_id}/{lesson_id}.md"
+
+
+def attestation_path(course_id: str) -> str:
+    return f"{COURSES}/{course_id}/attestation.md"
+
+
+def guide_path(course_id: str) -> str:
+    return f"{COURSES}/{course_id}/guide-animation.md"
+
+
+def course_asset_path(course_id: str, target: str) -> str:
+    return f"{COURSES}/{course_id}/{target}"
+
+
+def diagnostic_path(variant_id: str | None = None) -> str:
+    """The first variant (``None``) is the section's index page; the others sit beside it."""
+    return f"{DIAGNOSTIC}/index.md" if variant_id is None else f"{DIAGNOSTIC}/{variant_id}.md"
 
 
 @lru_cache(maxsize=65536)  # pages link the same few folders and cards again and again

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from .. import theme
 from ..content import Content
 from ..i18n import t
 from ..lessons import BLOCK_TYPES, SECTIONS
@@ -11,11 +12,8 @@ from ..model.course import Course, LessonMeta
 from ..model.introspect import FieldDoc, describe
 from ..model.practice import Practice
 from ..vocabularies import VOCABULARY_NAMES
-from .markdown import front_matter
 from .settings import SiteSettings
 
-REFERENCE = "contribuer/reference.md"
-TEMPLATE_PAGE = "contribuer/modele-de-fiche.md"
 
 _MODELS: tuple[tuple[str, type[BaseModel]], ...] = (
     ("reference.practice", Practice),
@@ -24,8 +22,9 @@ _MODELS: tuple[tuple[str, type[BaseModel]], ...] = (
 )
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+def _cell(markdown: str) -> str:
+    """Generated Markdown (types, limits) inside a table cell."""
+    return markdown.replace("|", "\\|").replace("\n", " ")
 
 
 def _type(doc: FieldDoc) -> str:
@@ -70,8 +69,8 @@ def _table(model: type[BaseModel], level: int = 3) -> list[str]:
 def render_reference(content: Content, settings: SiteSettings) -> str:
     lang = settings.language
     out = [
-        front_matter({"title": t("reference.title", lang), "pc_kind": "reference"}),
-        f"# {t('reference.title', lang)}\n",
+        theme.page_header(t("reference.title", lang), "reference"),
+        theme.heading(1, theme.text(t("reference.title", lang))),
         t("reference.intro", lang) + "\n",
     ]
     for key, model in _MODELS:
@@ -89,10 +88,10 @@ def render_reference(content: Content, settings: SiteSettings) -> str:
     out.append(t("reference.vocabularies.intro", lang) + "\n")
     for name in VOCABULARY_NAMES:
         vocab = content.vocabularies[name]
-        out.append(f"### `{name}` {{ #vocabulaire-{name} }}\n")
+        out.append(theme.heading(3, f"`{name}`", anchor=f"vocabulaire-{name}"))
         out.append(f"| {t('reference.col.value')} | {t('reference.col.label')} | {t('reference.col.description')} |\n|---|---|---|")
         for term in vocab.ids:
-            out.append(f"| `{term}` | {_cell(vocab.label(term, lang))} | {_cell(vocab.description(term, lang))} |")
+            out.append(f"| `{term}` | {theme.text(vocab.label(term, lang))} | {theme.text(vocab.description(term, lang))} |")
         out.append("")
     return "\n".join(out)
 
@@ -106,13 +105,13 @@ def render_template_page(content: Content, settings: SiteSettings) -> str:
     lang = settings.language
     template = practice_template("identifiant-de-la-fiche", content.vocabularies)
     out = [
-        front_matter({"title": t("template_page.title", lang), "pc_kind": "reference"}),
-        f"# {t('template_page.title', lang)}\n",
+        theme.page_header(t("template_page.title", lang), "reference"),
+        theme.heading(1, theme.text(t("template_page.title", lang))),
         t("template_page.intro", lang) + "\n",
     ]
     if settings.source_new_url:
         url = f"{settings.source_new_url.rstrip('/')}/practices?filename=identifiant-de-la-fiche.yml&value={quote(template)}"
-        out.append(f"[{t('template_page.open', lang)}]({url}){{ .md-button .md-button--primary }}\n")
+        out.append(theme.button_link(t("template_page.open", lang), url, primary=True) + "\n")
     out.append(t("template_page.local", lang) + "\n")
     out.append("```yaml\n" + template + "```\n")
     return "\n".join(out)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from ..content import Content, gc_paused
 from .catalog import render_catalog
-from .courses import course_assets, course_pages
+from .course_pages import course_assets, course_pages
 from .diagnostic import diagnostic_pages
 from .export import render_export
 from .glossary import render_glossary
-from .paths import EXPORT, GLOSSARY, catalog_path, practice_path
+from .paths import EXPORT, GLOSSARY, REFERENCE, TEMPLATE_PAGE, practice_catalog_path, practice_path
 from .practice_page import render_practice
-from .reference import REFERENCE, TEMPLATE_PAGE, render_reference, render_template_page
+from .reference import render_reference, render_template_page
 from .settings import SiteSettings
 from .taxonomy import taxonomy_pages
 
@@ -23,7 +23,7 @@ def generated_pages(content: Content, settings: SiteSettings) -> dict[str, str]:
 
 def _generated_pages(content: Content, settings: SiteSettings) -> dict[str, str]:
     pages = {practice_path(p.id): render_practice(content, p, settings) for p in content.sorted_practices()}
-    pages[catalog_path()] = render_catalog(content, settings)
+    pages[practice_catalog_path()] = render_catalog(content, settings)
     pages.update(taxonomy_pages(content, settings))
     if content.glossary:
         pages[GLOSSARY] = render_glossary(content, settings)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from .. import theme
 from ..content import Content
 from ..i18n import plural, t
-from .markdown import bullet_list, front_matter
-from .paths import TAXONOMY_FOLDERS, index_path, md_link, practice_path, term_path
+from .markdown import card_list
+from .paths import TAXONOMY_FOLDERS, index_path, md_link, term_path
 from .settings import SiteSettings
 
 _TITLES = {"principles": ("site.principles_title", "site.principles_intro"), "themes": ("site.themes_title", "site.themes_intro")}
@@ -16,12 +17,13 @@ def render_index(content: Content, field: str, settings: SiteSettings) -> str:
     title_key, intro_key = _TITLES[field]
     here = index_path(field)
     vocab = content.vocabularies[field]
-    out = [front_matter({"title": t(title_key, lang), "pc_kind": f"{field}-index"}), f"# {t(title_key, lang)}\n", t(intro_key, lang) + "\n"]
+    title = t(title_key, lang)
+    out = [theme.page_header(title, f"{field}-index"), theme.heading(1, theme.text(title)), t(intro_key, lang) + "\n"]
     for term in vocab.ids:
         count = len(content.practices_with(field, term))
         out.append(
-            f"## [{vocab.label(term, lang)}]({md_link(here, term_path(field, term))})\n\n"
-            f"{vocab.description(term, lang)}\n\n*{plural(count, 'site.term_cards_one', 'site.term_cards', lang)}*\n"
+            theme.heading(2, theme.link(theme.text(vocab.label(term, lang)), md_link(here, term_path(field, term))))
+            + f"\n{theme.text(vocab.description(term, lang))}\n\n*{plural(count, 'site.term_cards_one', 'site.term_cards', lang)}*\n"
         )
     return "\n".join(out)
 
@@ -31,17 +33,15 @@ def render_term(content: Content, field: str, term: str, settings: SiteSettings)
     vocab = content.vocabularies[field]
     here = term_path(field, term)
     cards = content.practices_with(field, term)
+    label, description = vocab.label(term, lang), vocab.description(term, lang)
     out = [
-        front_matter({"title": vocab.label(term, lang), "description": vocab.description(term, lang), "pc_kind": field}),
-        f"# {vocab.label(term, lang)}\n",
-        f"{vocab.description(term, lang)}\n{{ .pc-summary }}\n",
+        theme.page_header(label, field, description=description),
+        theme.heading(1, theme.text(label)),
+        theme.paragraph(theme.text(description), "pc-summary"),
         # The list repeats the cards' summaries: indexed once, on the cards themselves.
-        f"## {plural(len(cards), 'site.term_cards_one', 'site.term_cards', lang)} {{ data-search-exclude }}\n",
+        theme.heading(2, plural(len(cards), "site.term_cards_one", "site.term_cards", lang), searchable=False),
+        card_list(content, [p.id for p in cards], here) or t("site.term_no_cards", lang) + "\n",
     ]
-    if cards:
-        out.append(bullet_list([f"[{p.title}]({md_link(here, practice_path(p.id))}) — {p.summary}" for p in cards]))
-    else:
-        out.append(t("site.term_no_cards", lang) + "\n")
     return "\n".join(out)
 
 
