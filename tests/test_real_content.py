@@ -67,6 +67,36 @@ def test_a_complete_course_for_elected_officials() -> None:
     assert {"collectivite-au-capital-scic", "subvention-et-convention-objectifs", "commande-publique-responsable"} <= cited
 
 
+def test_a_complete_course_for_existing_platforms() -> None:
+    """Issue 19's content: the teams of existing platforms learn to turn the diagnostic into a yearly plan."""
+    content = load_content(REPO)
+    data = content.courses.get("ameliorer-ses-pratiques-avec-le-diagnostic")
+    assert data is not None, "no course on improving practices with the diagnostic"
+    course = data.course
+    assert "cooperatives" in course.audiences
+    assert course.level == "intermediaire"
+    assert 4 <= len(data.lessons) <= 6
+    cited: set[str] = set()
+    for lesson in data.lessons:
+        assert lesson.meta is not None and lesson.meta.duration > 0, f"{lesson.source}: no duration"
+        assert lesson.quizzes, f"{lesson.source} has no quiz"
+        assert lesson.blocks("exercice") or lesson.blocks("discussion"), f"{lesson.source}: no activity"
+        assert lesson.blocks("note-animateur"), f"{lesson.source}: no facilitator note"
+        for quiz in lesson.quizzes:
+            assert any(a.correct for a in quiz.answers) and all(a.feedback for a in quiz.answers)
+            assert quiz.explanation.strip(), f"{lesson.source}: quiz without explanation"
+        for exercise in lesson.blocks("exercice"):
+            assert exercise.sections.get("solution", "").strip(), f"{lesson.source}: exercise without solution"
+        assert lesson.citations, f"{lesson.source} cites no card"
+        cited |= {c.target for c in lesson.citations}
+    # The course leans on many cards, the review and the reporting ones among them,
+    # and covers every principle of the charter the diagnostic scores.
+    assert len(cited) >= 12
+    assert {"revision-cooperative", "mesurer-l-impact-social", "parcours-du-societaire"} <= cited
+    for principle in content.vocabularies["principles"].ids:
+        assert any(principle in content.practices[card].principles for card in cited), f"no cited card for {principle}"
+
+
 def test_real_courses_give_every_page(real_site: BuildResult) -> None:
     content = load_content(REPO)
     formations = real_site.site / "formations"
