@@ -27,6 +27,13 @@ def test_real_cards_cover_the_charter_and_local_authorities() -> None:
         assert card.resources and card.examples and card.self_assessment
 
 
+def test_every_real_card_records_its_last_verification() -> None:
+    """Each published card says when its facts and sources were last checked."""
+    content = load_content(REPO)
+    unreviewed = sorted(pid for pid, card in content.practices.items() if card.reviewed is None)
+    assert not unreviewed, f"cards without 'reviewed': {unreviewed}"
+
+
 def test_real_courses_are_complete() -> None:
     """Every published course has lessons with a quiz and a card citation."""
     content = load_content(REPO)
