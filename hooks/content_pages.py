@@ -61,6 +61,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert content is not None, "on_config (which MkDocs runs first) reads the content"
     for problem in content.problems:
         log.warning(problem.one_line())
+    for notice in content.notices:  # entries to re-check: shown, never fatal in --strict
+        log.info(notice.one_line())
     settings = _settings(config)
     sources = source_files(content)
     pages = generated_pages(content, settings)

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .problems import format_github, format_human, format_json
+from .problems import format_github, format_human, format_json, format_notices
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -24,20 +24,24 @@ def cmd_check(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve() if args.root else _find_root(Path.cwd())
     content = load_content(root)
     problems = content.problems
+    notices = content.notices
     checked = content.checked_files
     if args.files:
         wanted = {content.layout.display(Path(f).resolve()) for f in args.files}
         problems = [p for p in problems if p.path in wanted]
+        notices = [n for n in notices if n.path in wanted]
         checked = len(wanted)
+    human = "\n\n".join(part for part in (format_human(problems, checked), format_notices(notices)) if part)
     if args.format == "github":
-        output = format_github(problems)
+        output = "\n".join(part for part in (format_github(problems), format_github(notices, "notice")) if part)
         if output:
             print(output)
-        print(format_human(problems, checked), file=sys.stderr)
+        print(human, file=sys.stderr)
     elif args.format == "json":
-        print(format_json(problems, checked))
+        print(format_json(problems, checked, notices))
     else:
-        print(format_human(problems, checked))
+        print(human)
+    # Notices never fail the check: time alone must not break CI.
     return EXIT_PROBLEMS if problems else EXIT_OK
 
 
@@ -59,7 +63,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     from .content import load_vocabularies
     from .i18n import t
     from .layout import Layout
-    from .scaffold import ScaffoldError, new_course, new_lesson, new_practice
+    from .scaffold import ScaffoldError, new_course, new_lesson, new_platform, new_practice
 
     root = Path(args.root).resolve() if args.root else _find_root(Path.cwd())
     layout = Layout(root)
@@ -67,6 +71,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     try:
         if args.kind == "practice":
             paths = [new_practice(layout, args.ids[0], vocabularies)]
+        elif args.kind == "platform":
+            paths = [new_platform(layout, args.ids[0], vocabularies)]
         elif args.kind == "course":
             paths = new_course(layout, args.ids[0], vocabularies)
         else:
@@ -104,7 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("human", "github", "json"), default="human", help="format de sortie")
     check.set_defaults(func=cmd_check)
     new = sub.add_parser("new", help="crée un fichier valide à partir d'un modèle commenté")
-    new.add_argument("kind", choices=("practice", "course", "lesson"), help="practice <id>, course <id> ou lesson <module> <leçon>")
+    new.add_argument(
+        "kind", choices=("practice", "platform", "course", "lesson"), help="practice <id>, platform <id>, course <id> ou lesson <module> <leçon>"
+    )
     new.add_argument("ids", nargs="+", action=_NewIds, metavar="ID")
     new.add_argument("--root")
     new.set_defaults(func=cmd_new)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .courses import CourseData, load_courses
+from .directory import Directory, load_directory
 from .i18n import t
 from .layout import Layout
 from .model.fields import ID_PATTERN, suggestion
@@ -42,6 +43,9 @@ class Content:
     backlinks: dict[str, list[str]] = field(default_factory=dict)
     courses: dict[str, CourseData] = field(default_factory=dict)
     diagnostic: DiagnosticConfig | None = None
+    directory: Directory = field(default_factory=Directory)
+    # Not problems: things to look at that never fail a check or a build (entries to re-check).
+    notices: list[Problem] = field(default_factory=list)
 
     _sorted: list[Practice] | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -255,8 +259,10 @@ def _load_content(root: Path | str) -> Content:
     problems += found
     diagnostic, found = load_diagnostic(layout, vocabularies)
     problems += found
+    directory, found, notices, directory_files = load_directory(layout, vocabularies, existing_ids)
+    problems += found
     data_files = sum(1 for path in (layout.glossary, layout.diagnostic) if path.exists())
-    checked = len(existing_ids) + len(VOCABULARY_NAMES) + data_files + course_files
+    checked = len(existing_ids) + len(VOCABULARY_NAMES) + data_files + course_files + directory_files
     return Content(
         layout=layout,
         vocabularies=vocabularies,
@@ -268,6 +274,8 @@ def _load_content(root: Path | str) -> Content:
         backlinks={pid: sorted(ids, key=lambda i: _sort_key(practices[i].title)) for pid, ids in backlinks.items()},
         courses=courses,
         diagnostic=diagnostic,
+        directory=directory,
+        notices=sort_problems(notices),
     )
 
 
@@ -276,7 +284,7 @@ _cache: dict[Path, tuple[tuple[Any, ...], Content]] = {}
 
 def _fingerprint(layout: Layout) -> tuple[Any, ...]:
     stats = []
-    for folder in (layout.practices, layout.data, layout.courses):
+    for folder in (layout.practices, layout.data, layout.courses, layout.platforms):
         if folder.is_dir():
             for path in folder.rglob("*"):
                 info = path.stat()

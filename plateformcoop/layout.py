@@ -15,6 +15,14 @@ class Layout:
         return self.root / "practices"
 
     @property
+    def platforms(self) -> Path:
+        return self.root / "platforms"
+
+    @property
+    def territories(self) -> Path:
+        return self.data / "territories.yml"
+
+    @property
     def courses(self) -> Path:
         return self.root / "courses"
 

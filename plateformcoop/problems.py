@@ -77,21 +77,32 @@ def _github_escape(text: str, *, property_value: bool = False) -> str:
     return text
 
 
-def format_github(problems: list[Problem]) -> str:
-    """GitHub Actions workflow commands: one annotation per problem on its line."""
+def format_notices(notices: list[Problem]) -> str:
+    """Things to look at that do not fail the check (entries to re-check), after the summary."""
+    if not notices:
+        return ""
+    count = len(notices)
+    lines = [f"ℹ {count} fiche{'s' if count > 1 else ''} à revoir (sans bloquer) :"]
+    lines += [notice.format() for notice in notices]
+    return "\n".join(lines)
+
+
+def format_github(problems: list[Problem], level: str = "error") -> str:
+    """GitHub Actions workflow commands: one annotation per problem on its line
+    (``level="notice"`` for things that must not fail the run)."""
     out = []
     for p in problems:
         message = p.message + (f"\n→ {p.hint}" if p.hint else "")
         out.append(
-            f"::error file={_github_escape(p.path, property_value=True)},line={p.line},col={p.col},"
+            f"::{level} file={_github_escape(p.path, property_value=True)},line={p.line},col={p.col},"
             f"title={_github_escape(p.code, property_value=True)}::{_github_escape(message)}"
         )
     return "\n".join(out)
 
 
-def format_json(problems: list[Problem], checked_files: int) -> str:
+def format_json(problems: list[Problem], checked_files: int, notices: list[Problem] | None = None) -> str:
     return json.dumps(
-        {"checked_files": checked_files, "problems": [asdict(p) for p in problems]},
+        {"checked_files": checked_files, "problems": [asdict(p) for p in problems], "notices": [asdict(n) for n in notices or []]},
         ensure_ascii=False,
         indent=2,
     )

@@ -19,6 +19,7 @@ from .layout import Layout
 from .model.course import Course, LessonMeta
 from .model.fields import ID_PATTERN
 from .model.introspect import FieldDoc, describe
+from .model.platform import Platform
 from .model.practice import Practice
 from .vocabularies import Vocabulary
 
@@ -45,6 +46,16 @@ COURSE_EXAMPLES = {
     "summary": "Une ou deux phrases qui disent à qui s'adresse le module et ce qu'il apporte.",
 }
 LESSON_EXAMPLES = {"title": "Titre de la leçon"}
+PLATFORM_EXAMPLES: dict[str, Any] = {
+    "name": "Nom de la plateforme",
+    "summary": "Une phrase qui dit ce que fait la plateforme et pour qui.",
+    "website": "https://www.example.org/",
+    "territories": ["59"],
+    "practices": [{"card": None, "note": "Comment la plateforme applique cette pratique, en une ligne."}],
+    "contact": {"url": "https://www.example.org/contact/"},
+    "sources": [{"title": "Titre de la page qui atteste ces informations", "url": "https://www.example.org/"}],
+    "verified_by": "Votre organisation",
+}
 
 LESSON_BODY = """
 ## Premier intertitre
@@ -109,6 +120,8 @@ def _comment(doc: FieldDoc, vocabularies: dict[str, Vocabulary], indent: str) ->
 def _scalar(doc: FieldDoc, value: Any, indent: str) -> list[str]:
     if isinstance(value, str) and doc.kind == "markdown" and (not doc.is_list or "\n" in value):
         return [" |", *[f"{indent}  {line}" for line in value.split("\n")]]
+    if isinstance(value, bool):
+        return [" true" if value else " false"]
     if isinstance(value, (dt.date, int)):
         return [f" {value}"]
     return [f" {_quote(str(value))}"]
@@ -118,12 +131,14 @@ def _value(doc: FieldDoc, vocabularies: dict[str, Vocabulary], overrides: dict[s
     if doc.name in overrides:
         return overrides[doc.name]
     if doc.vocabulary:
+        if doc.is_list and not doc.required:
+            return []  # an optional list of terms: nothing is claimed by default
         first = vocabularies[doc.vocabulary].ids[0]
         return [first] if doc.is_list else first
     if doc.literals:
         return doc.default if doc.default is not None else doc.literals[0]
     if doc.kind == "date":
-        return dt.date.today()
+        return dt.date.today() if doc.required else None
     return EXAMPLES.get(doc.name, doc.default)
 
 
@@ -132,7 +147,14 @@ def render_yaml(model: type[BaseModel], vocabularies: dict[str, Vocabulary], ove
     for doc in describe(model):
         value = _value(doc, vocabularies, overrides)
         lines += _comment(doc, vocabularies, indent)
-        if doc.submodel is not None:
+        if value is None:
+            # Optional, nothing to suggest: shown commented out, ready to fill in.
+            lines.append(f"{indent}# {doc.name}:")
+        elif doc.submodel is not None and not doc.is_list:
+            sub_overrides = {k: v for k, v in value.items() if v is not None}
+            lines.append(f"{indent}{doc.name}:")
+            lines += render_yaml(doc.submodel, vocabularies, sub_overrides, indent + "  ")
+        elif doc.submodel is not None:
             items = value if isinstance(value, list) else [value]
             lines.append(f"{indent}{doc.name}:")
             for item in items:
@@ -179,6 +201,17 @@ def lesson_template(vocabularies: dict[str, Vocabulary], card_id: str) -> str:
     return "---\n" + "\n".join(front) + "\n---\n" + LESSON_BODY.format(card=card_id)
 
 
+def platform_template(platform_id: str, vocabularies: dict[str, Vocabulary], card_id: str | None) -> str:
+    header = [
+        "# yaml-language-server: $schema=../schemas/platform.schema.json",
+        f"# {t('template.platform_header')}",
+        "",
+    ]
+    overrides = {**PLATFORM_EXAMPLES, "id": platform_id}
+    overrides["practices"] = [{**PLATFORM_EXAMPLES["practices"][0], "card": card_id}] if card_id else []
+    return "\n".join(header + render_yaml(Platform, vocabularies, overrides)) + "\n"
+
+
 _ID = re.compile(ID_PATTERN)
 
 
@@ -198,6 +231,16 @@ def new_practice(layout: Layout, card_id: str, vocabularies: dict[str, Vocabular
         raise ScaffoldError(t("new.exists", path=layout.display(path)))
     layout.practices.mkdir(exist_ok=True)
     path.write_text(practice_template(card_id, vocabularies), encoding="utf-8")
+    return path
+
+
+def new_platform(layout: Layout, platform_id: str, vocabularies: dict[str, Vocabulary]) -> Path:
+    _check_id("plateforme", platform_id)
+    path = layout.platforms / f"{platform_id}.yml"
+    if path.exists():
+        raise ScaffoldError(t("new.exists", path=layout.display(path)))
+    layout.platforms.mkdir(exist_ok=True)
+    path.write_text(platform_template(platform_id, vocabularies, _any_card(layout)), encoding="utf-8")
     return path
 
 

@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from .content import load_vocabularies
 from .layout import Layout
 from .model.course import Course, LessonMeta
+from .model.platform import Platform, TerritoriesFile
 from .model.practice import Practice
 from .model.vocabulary import GlossaryFile, VocabularyFile
 from .vocabularies import Vocabulary
@@ -21,6 +22,8 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "lesson.schema.json": LessonMeta,
     "vocabulary.schema.json": VocabularyFile,
     "glossary.schema.json": GlossaryFile,
+    "platform.schema.json": Platform,
+    "territories.schema.json": TerritoriesFile,
 }
 
 

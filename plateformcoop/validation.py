@@ -94,8 +94,9 @@ def _problems(model: type[BaseModel], document: YamlDocument, item: dict[str, An
         return at(t("field.unknown_key", field=loc[-1]), hint, key=True)
     if value is None or (isinstance(value, str) and not value.strip() and kind == "string_too_short"):
         return at(t("field.empty", field=field), _describe(model, loc))
-    if kind in ("unknown_term", "https_url", "duplicate_item", "future_date"):
+    if "message" in ctx:  # the engine's own errors (PydanticCustomError): already in French
         where = loc + (ctx["index"],) if "index" in ctx else loc
+        where = where + (ctx["loc"],) if "loc" in ctx else where
         hint = ctx.get("hint") or t(f"field.{'https' if kind == 'https_url' else kind}.hint")
         return at(ctx["message"], "" if hint.endswith(".hint") else hint, where=where)
     if kind == "string_too_long":

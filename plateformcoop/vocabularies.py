@@ -8,7 +8,11 @@ from .i18n import DEFAULT_LANGUAGE
 from .model.vocabulary import VocabularyTerm
 
 # Vocabulary name -> the file data/vocabularies/<name>.yml. Order is display order.
-VOCABULARY_NAMES = ("principles", "themes", "audiences", "stages", "levels", "resource-kinds", "licenses", "course-levels")
+VOCABULARY_NAMES = (
+    "principles", "themes", "audiences", "stages", "levels", "resource-kinds", "licenses", "course-levels",
+    # The directory of platforms.
+    "legal-forms", "sectors", "scopes", "statuses", "networks",
+)
 
 
 @dataclass(frozen=True)

@@ -28,8 +28,9 @@ def make_project(
     practices: Path | None = FIXTURES / "practices",
     glossary: Path | None = FIXTURES / "glossary.yml",
     courses: Path | None = FIXTURES / "courses",
+    platforms: Path | None = FIXTURES / "platforms",
 ) -> Path:
-    """A copy of the project's engine glue and vocabularies, with fixture cards and glossary."""
+    """A copy of the project's engine glue and vocabularies, with fixture cards, glossary, courses and directory."""
     for name in ("mkdocs.yml", "CONTRIBUTING.md"):
         shutil.copy(REPO / name, tmp / name)
     for folder in ("docs", "hooks", "overrides", "data"):
@@ -44,6 +45,10 @@ def make_project(
     if practices is not None:
         for path in practices.iterdir():
             shutil.copy(path, tmp / "practices" / path.name)
+    (tmp / "platforms").mkdir()
+    if platforms is not None:
+        for path in platforms.iterdir():
+            shutil.copy(path, tmp / "platforms" / path.name)
     return tmp
 
 

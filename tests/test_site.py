@@ -36,7 +36,7 @@ def test_card_page_structure(fixture_site: BuildResult) -> None:
     sections = [h2.get_text(strip=True) for h2 in body.find_all("h2")]
     assert sections == [
         "Le problème", "La pratique", "Étapes", "Pièges à éviter", "Exemples",
-        "Ressources et sources", "Pour faire le point", "Fiches liées",
+        "Ressources et sources", "Pour faire le point", "Des plateformes du réseau qui l'appliquent", "Fiches liées",
     ]
     steps = body.find("h2", string=re.compile("Étapes")).find_next_sibling("ol").find_all("li", recursive=False)
     assert len(steps) == 2 and "Puis les publier." in steps[1].get_text()

@@ -31,18 +31,36 @@ def _values(practice: object, field: str) -> list[str]:
     return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
+def result_counts(lang: str, prefix: str) -> dict[str, str]:
+    """What the live region says for one, several and no results ({count} is filled by the page)."""
+    return {
+        "one": t(f"{prefix}.results_count_one", lang),
+        "many": t(f"{prefix}.results_count", lang),
+        "none": t(f"{prefix}.results_none", lang),
+    }
+
+
+def filter_groups(
+    items: list[object], filters: tuple[tuple[str, str, str], ...], vocabularies: dict, lang: str, legend_prefix: str
+) -> list[dict[str, object]]:
+    """One fieldset per filter, an option per term used by at least one item, with its count."""
+    groups = []
+    for field, param, vocabulary in filters:
+        vocab = vocabularies[vocabulary]
+        counts = Counter(v for item in items for v in _values(item, field))
+        options = [{"id": term, "label": vocab.label(term, lang), "count": counts[term]} for term in vocab.ids if counts[term]]
+        groups.append({"param": param, "legend": t(f"{legend_prefix}.{field}", lang), "options": options})
+    return groups
+
+
 def render_catalog(content: Content, settings: SiteSettings) -> str:
     lang = settings.language
     here = practice_catalog_path()
     practices = content.sorted_practices()
-    groups = []
-    for field, param, vocabulary in FILTERS:
-        vocab = content.vocabularies[vocabulary]
-        counts = Counter(v for p in practices for v in _values(p, field))
-        options = [{"id": term, "label": vocab.label(term, lang), "count": counts[term]} for term in vocab.ids if counts[term]]
-        groups.append({"param": param, "legend": t("site.filter." + field, lang), "options": options})
+    groups = filter_groups(practices, FILTERS, content.vocabularies, lang, "site.filter")
     levels = content.vocabularies["levels"]
     principles = content.vocabularies["principles"]
+    effort, impact = t("site.meta.effort", lang), t("site.meta.impact", lang)
     items = [
         {
             "data": [(param, " ".join(_values(practice, field))) for field, param, _ in FILTERS],
@@ -50,8 +68,7 @@ def render_catalog(content: Content, settings: SiteSettings) -> str:
             "title": practice.title,
             "summary": practice.summary,
             "badges": [principles.label(p, lang) for p in practice.principles],
-            "effort": levels.label(practice.effort, lang),
-            "impact": levels.label(practice.impact, lang),
+            "meta": f"{effort} : {levels.label(practice.effort, lang)} · {impact} : {levels.label(practice.impact, lang)}",
         }
         for practice in practices
     ]
@@ -61,6 +78,6 @@ def render_catalog(content: Content, settings: SiteSettings) -> str:
             theme.page_header(title, "catalog", toc=False, search=False),
             theme.heading(1, theme.text(title)),
             t("site.catalog_intro", lang, count=len(practices)) + "\n",
-            render_widget("catalog", lang, groups=groups, items=items),
+            render_widget("catalog", lang, groups=groups, items=items, counts=result_counts(lang, "site"), heading=t("site.filters", lang)),
         ]
     )

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import posixpath
 
+from .. import theme
 from ..content import Content
-from .paths import EXPORT, practice_path
+from ..i18n import t
+from .markdown import bullet_list
+from .paths import DATA_PAGE, DIRECTORY_CSV, DIRECTORY_JSON, EXPORT, REFERENCE, md_link, practice_path
 from .settings import SiteSettings
 
 EXPORT_VERSION = 1
@@ -35,3 +39,25 @@ def render_export(content: Content, settings: SiteSettings) -> str:
     }
     # Compact: the C encoder (indent= falls back to the pure-Python one, 4x slower).
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def render_data_page(content: Content, settings: SiteSettings) -> str:
+    """The data section's page: every export, what it holds and its licence."""
+    lang = settings.language
+    title = t("data.title", lang)
+    files = [
+        (EXPORT, t("data.practices", lang)),
+        (DIRECTORY_JSON, t("data.directory_json", lang)),
+        (DIRECTORY_CSV, t("data.directory_csv", lang)),
+    ]
+    items = [f"{theme.link(f'`{posixpath.basename(path)}`', md_link(DATA_PAGE, path))} — {text}" for path, text in files]
+    return "\n".join(
+        [
+            theme.page_header(title, "data"),
+            theme.heading(1, theme.text(title)),
+            t("data.intro", lang) + "\n",
+            bullet_list(items),
+            theme.heading(2, t("data.license", lang)) + "\n" + t("directory.data_license", lang) + "\n",
+            theme.heading(2, t("data.fields", lang)) + "\n" + theme.link(t("data.fields.intro", lang), md_link(DATA_PAGE, REFERENCE)) + "\n",
+        ]
+    )

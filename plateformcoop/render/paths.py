@@ -14,8 +14,13 @@ PRINCIPLES = "principes"
 THEMES = "themes"
 COURSES = "formations"
 DIAGNOSTIC = "diagnostic"
+DIRECTORY = "annuaire"
+TERRITORIES = "territoires"
 GLOSSARY = "glossaire.md"
+DATA_PAGE = "donnees/index.md"
 EXPORT = "donnees/pratiques.json"
+DIRECTORY_JSON = "donnees/annuaire.json"
+DIRECTORY_CSV = "donnees/annuaire.csv"
 REFERENCE = "contribuer/reference.md"
 TEMPLATE_PAGE = "contribuer/modele-de-fiche.md"
 
@@ -37,6 +42,26 @@ def term_path(field: str, term_id: str) -> str:
 
 def index_path(field: str) -> str:
     return f"{TAXONOMY_FOLDERS[field]}/index.md"
+
+
+def directory_path() -> str:
+    return f"{DIRECTORY}/index.md"
+
+
+def platform_path(platform_id: str) -> str:
+    return f"{DIRECTORY}/{platform_id}.md"
+
+
+def stale_path() -> str:
+    return f"{DIRECTORY}/a-reverifier.md"
+
+
+def territories_path() -> str:
+    return f"{TERRITORIES}/index.md"
+
+
+def territory_path(code: str) -> str:
+    return f"{TERRITORIES}/{code}.md"
 
 
 def course_catalog_path() -> str:

@@ -7,7 +7,7 @@ from ..content import Content
 from ..i18n import t
 from ..model.practice import Practice
 from .markdown import bullet_list, card_list, facts_block, french_date
-from .paths import diagnostic_path, md_link, practice_path, term_path
+from .paths import diagnostic_path, md_link, platform_path, practice_path, term_path
 from .settings import SiteSettings
 
 
@@ -84,6 +84,14 @@ def render_practice(content: Content, practice: Practice, settings: SiteSettings
     )
     if content.diagnostic is not None:
         out.append(theme.link(t("site.diagnostic_link", lang), md_link(here, diagnostic_path())) + "\n")
+    applying = content.directory.applying(practice.id)
+    if applying:
+        items = []
+        for platform in applying:
+            note = next((a.note for a in platform.practices if a.card == practice.id and a.note), None)
+            link = theme.link(theme.text(platform.name), md_link(here, platform_path(platform.id)))
+            items.append(f"{link} — {theme.text(note)}" if note else link)
+        out.append(theme.heading(2, t("directory.card_section", lang)) + "\n" + bullet_list(items))
     for key, ids in (("site.section.related", practice.related), ("site.section.backlinks", content.backlinks.get(practice.id, []))):
         listing = card_list(content, list(ids), here)
         if listing:

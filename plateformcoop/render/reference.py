@@ -10,6 +10,7 @@ from ..i18n import t
 from ..lessons import BLOCK_TYPES, SECTIONS
 from ..model.course import Course, LessonMeta
 from ..model.introspect import FieldDoc, describe
+from ..model.platform import Platform
 from ..model.practice import Practice
 from ..vocabularies import VOCABULARY_NAMES
 from .settings import SiteSettings
@@ -19,6 +20,7 @@ _MODELS: tuple[tuple[str, type[BaseModel]], ...] = (
     ("reference.practice", Practice),
     ("reference.course", Course),
     ("reference.lesson", LessonMeta),
+    ("reference.platform", Platform),
 )
 
 
@@ -57,7 +59,7 @@ def _table(model: type[BaseModel], level: int = 3) -> list[str]:
     nested: list[type[BaseModel]] = []
     for doc in describe(model):
         required = t("reference.yes") if doc.required else t("reference.no")
-        rows.append(f"| `{doc.name}` | {_cell(_type(doc))} | {required} | {_cell(_limits(doc))} | {_cell(doc.description)} |")
+        rows.append(f"| `{doc.name}` | {_cell(_type(doc))} | {required} | {_cell(_limits(doc))} | {theme.text(doc.description)} |")
         if doc.submodel is not None and doc.submodel not in nested:
             nested.append(doc.submodel)
     out = rows + [""]

@@ -6,9 +6,10 @@ from ..content import Content, gc_paused
 from .catalog import render_catalog
 from .course_pages import course_assets, course_pages
 from .diagnostic import diagnostic_pages
-from .export import render_export
+from .directory import directory_pages
+from .export import render_data_page, render_export
 from .glossary import render_glossary
-from .paths import EXPORT, GLOSSARY, REFERENCE, TEMPLATE_PAGE, practice_catalog_path, practice_path
+from .paths import DATA_PAGE, EXPORT, GLOSSARY, REFERENCE, TEMPLATE_PAGE, platform_path, practice_catalog_path, practice_path
 from .practice_page import render_practice
 from .reference import render_reference, render_template_page
 from .settings import SiteSettings
@@ -28,6 +29,8 @@ def _generated_pages(content: Content, settings: SiteSettings) -> dict[str, str]
     if content.glossary:
         pages[GLOSSARY] = render_glossary(content, settings)
     pages[EXPORT] = render_export(content, settings)
+    pages[DATA_PAGE] = render_data_page(content, settings)
+    pages.update(directory_pages(content, settings))
     pages.update(course_pages(content, settings))
     pages.update(diagnostic_pages(content, settings))
     pages[REFERENCE] = render_reference(content, settings)
@@ -42,4 +45,6 @@ def static_files(content: Content) -> dict[str, str]:
 
 def source_files(content: Content) -> dict[str, str]:
     """Generated page -> the repository file it comes from (for "edit" links)."""
-    return {practice_path(pid): source for pid, source in content.sources.items()}
+    sources = {practice_path(pid): source for pid, source in content.sources.items()}
+    sources.update({platform_path(pid): source for pid, source in content.directory.sources.items()})
+    return sources
