@@ -36,7 +36,7 @@ if __package__ in (None, ""):  # python benchmarks/lighthouse.py
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.project import REPO, SITE_PATH, mkdocs_build, serve_site  # noqa: E402
-from benchmarks.report import log, write_report  # noqa: E402
+from benchmarks.report import aligned, log, write_report  # noqa: E402
 
 LIGHTHOUSE = REPO / "tools" / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
@@ -145,13 +145,12 @@ def table(report: dict) -> str:
             mark = "" if value is not None and value >= TARGETS[category] else " ✗"
             cells.append(("—" if value is None else str(value)) + mark)
         lines.append((name, *cells))
-    widths = [max(len(str(row[i])) for row in lines) for i in range(len(header))]
     rows = [
         f"Lighthouse {report['lighthouse']} ({report['form_factor']}, réseau et processeur simulés), "
         f"{report['runs']} mesure(s) par page, médiane de la performance retenue ; Chromium {report['chromium']}",
         "",
     ]
-    rows += ["  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)) for row in lines]
+    rows += aligned(lines, right=False)
     for name, page in report["pages"].items():
         below = [c for c in CATEGORIES if page["scores"][c] is None or page["scores"][c] < TARGETS[c]]
         if len(page["performance_runs"]) > 1:

@@ -147,61 +147,77 @@ def _fmt(value: object, suffix: str = "") -> str:
     return f"{value}{suffix}"
 
 
+def aligned(lines: list[tuple], right: bool = True) -> list[str]:
+    """Rows of cells in columns as wide as their widest cell."""
+    widths = [max(len(str(line[i])) for line in lines) for i in range(len(lines[0]))]
+    pad = str.rjust if right else str.ljust
+    return ["  ".join(pad(str(cell), width) for cell, width in zip(line, widths)) for line in lines]
+
+
+BUILD_COLUMNS = ("fiches", "projet s", "mêmes pages .md s", "surcoût moteur", "surcoût CPU", "texte seul s", "écart",
+                 "ms/fiche (marge)", "mémoire Mo", "pages", "moteur seul s", "index Mo", "index/texte")
+BUILD_LEGEND = [
+    "(mêmes pages .md : les pages générées par le moteur, écrites en fichiers Markdown et construites par MkDocs + Material",
+    " sans le moteur ; texte seul : le seul texte des fiches et leçons en pages Markdown ; écart : projet / texte seul ;",
+    " surcoût CPU : le même rapport en temps processeur (utilisateur + système) au lieu du temps écoulé ;",
+    " mémoire : pic du projet / pic des mêmes pages .md ; ms/fiche : coût d'une fiche de plus, hors coût fixe)",
+]
+
+
+def _build_line(entry: dict, marginal_ms: dict[str, float]) -> tuple:
+    return (
+        _fmt(entry["cards"]),
+        _fmt(entry["project"]["best_s"]),
+        _fmt(entry["rendered"]["best_s"]),
+        _percent(entry["overhead"]),
+        _percent(entry.get("overhead_cpu")),
+        _fmt(entry["plain"]["best_s"]),
+        _percent(entry["pages_vs_text"]),
+        _fmt(marginal_ms.get(str(entry["cards"]))),
+        f"{_fmt(entry['project']['max_rss_mb'])} / {_fmt(entry['rendered']['max_rss_mb'])}",
+        _fmt(entry["project"]["html_pages"]),
+        _fmt(round(entry["engine"]["load_s"] + entry["engine"]["render_s"], 2)),
+        _fmt(round(entry["search_index"]["bytes"] / 1e6, 2)),
+        _fmt(entry["search_index"]["ratio_to_raw_text"]),
+    )
+
+
+def _page_weight_rows(largest: dict) -> list[str]:
+    rows = ["", f"Poids des pages, première visite, gzip ({largest['cards']} fiches) :"]
+    for name, weight in largest["page_weight"].items():
+        rows.append(
+            f"  {name:8} HTML+CSS+JS {weight['html_css_js_gzip_kb']:7.1f} Ko  (HTML {weight['gzip_bytes']['html'] / 1024:6.1f} Ko)"
+            f"  + index de recherche {weight['search_index_gzip_kb']:7.1f} Ko  = {weight['first_visit_total_gzip_kb']:.1f} Ko, {weight['requests']} requêtes"
+        )
+    rows.append(f"  (fiche en Markdown simple : HTML+CSS+JS {largest['plain_page_weight']['card']['html_css_js_gzip_kb']:.1f} Ko)")
+    return rows
+
+
+def _serve_row(serve: dict) -> str:
+    if not serve.get("rebuild_s"):
+        return f"mkdocs serve : non mesuré ({serve.get('skipped', '—')})"
+    return (
+        f"mkdocs serve ({serve['cards']} fiches) : premier rendu {serve['first_build_s']:.1f} s, "
+        f"reconstruction après modification d'une fiche {serve['rebuild_median_s']:.1f} s (médiane de {serve['rebuild_s']}), "
+        f"mémoire {_fmt(serve['max_rss_mb'])} Mo"
+    )
+
+
 def table(report: dict) -> str:
-    rows = [f"Machine : {report['machine']['cpu_count']} CPU ({report['machine']['cpu_model']}), "
-            f"{report['machine']['ram_gb']} Go de RAM, Python {report['machine']['python']}", ""]
-    header = ("fiches", "projet s", "mêmes pages .md s", "surcoût moteur", "surcoût CPU", "texte seul s", "écart", "ms/fiche (marge)", "mémoire Mo", "pages", "moteur seul s", "index Mo", "index/texte")
-    lines = [header]
-    for entry in [report["base"], *report["builds"]]:
-        key = str(entry["cards"])
-        lines.append((
-            _fmt(entry["cards"]),
-            _fmt(entry["project"]["best_s"]),
-            _fmt(entry["rendered"]["best_s"]),
-            _percent(entry["overhead"]),
-            _percent(entry.get("overhead_cpu")),
-            _fmt(entry["plain"]["best_s"]),
-            _percent(entry["pages_vs_text"]),
-            _fmt(report["scaling"]["marginal_ms_per_card"].get(key)),
-            f"{_fmt(entry['project']['max_rss_mb'])} / {_fmt(entry['rendered']['max_rss_mb'])}",
-            _fmt(entry["project"]["html_pages"]),
-            _fmt(round(entry["engine"]["load_s"] + entry["engine"]["render_s"], 2)),
-            _fmt(round(entry["search_index"]["bytes"] / 1e6, 2)),
-            _fmt(entry["search_index"]["ratio_to_raw_text"]),
-        ))
-    widths = [max(len(str(row[i])) for row in lines) for i in range(len(header))]
-    rows += ["  ".join(str(cell).rjust(width) for cell, width in zip(row, widths)) for row in lines]
-    rows.append("(mêmes pages .md : les pages générées par le moteur, écrites en fichiers Markdown et construites par MkDocs + Material")
-    rows.append(" sans le moteur ; texte seul : le seul texte des fiches et leçons en pages Markdown ; écart : projet / texte seul ;")
-    rows.append(" surcoût CPU : le même rapport en temps processeur (utilisateur + système) au lieu du temps écoulé ;")
-    rows.append(" mémoire : pic du projet / pic des mêmes pages .md ; ms/fiche : coût d'une fiche de plus, hors coût fixe)")
-    rows.append("")
-    rows.append("Vérification seule (plateformcoop check) :")
+    """The report as printed at the end of a run, in French."""
+    machine_info = report["machine"]
+    rows = [f"Machine : {machine_info['cpu_count']} CPU ({machine_info['cpu_model']}), "
+            f"{machine_info['ram_gb']} Go de RAM, Python {machine_info['python']}", ""]
+    marginal_ms = report["scaling"]["marginal_ms_per_card"]
+    rows += aligned([BUILD_COLUMNS, *(_build_line(entry, marginal_ms) for entry in [report["base"], *report["builds"]])])
+    rows += BUILD_LEGEND
+    rows += ["", "Vérification seule (plateformcoop check) :"]
     for entry in report["check"]:
         rows.append(f"  {entry['cards']:>6} fiches : {entry['best_s']:.2f} s, {entry['ms_per_card']:.2f} ms/fiche, {_fmt(entry['max_rss_mb'])} Mo")
     largest = report["builds"][-1] if report["builds"] else None
     if largest and "page_weight" in largest:
-        rows.append("")
-        rows.append(f"Poids des pages, première visite, gzip ({largest['cards']} fiches) :")
-        for name, weight in largest["page_weight"].items():
-            rows.append(
-                f"  {name:8} HTML+CSS+JS {weight['html_css_js_gzip_kb']:7.1f} Ko  (HTML {weight['gzip_bytes']['html'] / 1024:6.1f} Ko)"
-                f"  + index de recherche {weight['search_index_gzip_kb']:7.1f} Ko  = {weight['first_visit_total_gzip_kb']:.1f} Ko, {weight['requests']} requêtes"
-            )
-        plain_card = largest["plain_page_weight"]["card"]
-        rows.append(f"  (fiche en Markdown simple : HTML+CSS+JS {plain_card['html_css_js_gzip_kb']:.1f} Ko)")
-    serve = report.get("serve") or {}
-    rows.append("")
-    if serve.get("rebuild_s"):
-        rows.append(
-            f"mkdocs serve ({serve['cards']} fiches) : premier rendu {serve['first_build_s']:.1f} s, "
-            f"reconstruction après modification d'une fiche {serve['rebuild_median_s']:.1f} s (médiane de {serve['rebuild_s']}), "
-            f"mémoire {_fmt(serve['max_rss_mb'])} Mo"
-        )
-    else:
-        rows.append(f"mkdocs serve : non mesuré ({serve.get('skipped', '—')})")
-    rows.append("")
-    rows.append("Objectifs (indicatifs) :")
+        rows += _page_weight_rows(largest)
+    rows += ["", _serve_row(report.get("serve") or {}), "", "Objectifs (indicatifs) :"]
     for target in report["targets"]:
         state = {True: "atteint", False: "MANQUÉ", None: "non mesuré"}[target["met"]]
         rows.append(f"  [{state:10}] {target['name']}: {_fmt(target['value'])} {target['unit']} (objectif ≤ {target['limit']} {target['unit']})")
