@@ -7,15 +7,17 @@ STAMP := $(VENV)/.installed
 TOOLS_STAMP := tools/node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup tools serve build check test bench lighthouse schemas clean
+.PHONY: help setup tools serve build check test test-fast bench lighthouse schemas clean
 
 help:
 	@echo "make serve   – installe puis lance le site sur http://127.0.0.1:8000/plateformcoop/"
 	@echo "make test    – installe puis lance tous les tests"
+	@echo "make test-fast – les tests rapides : ni navigateur ni banc d'essai"
 	@echo "make build   – construction stricte du site dans site/"
 	@echo "make check   – vérifie les fiches et modules sans construire"
 	@echo "make schemas – régénère les schémas JSON (schemas/)"
-	@echo "make bench   – mesures de performance (temps de construction, poids, Lighthouse)"
+	@echo "make bench   – mesures de performance jusqu'à 1 000 fiches, puis Lighthouse"
+	@echo "               (grandes tailles : make bench BENCH_ARGS=--large, ou BENCH_ARGS=\"--sizes 100,1000,5000\")"
 	@echo "make lighthouse – scores Lighthouse de quatre pages types"
 	@echo "make tools   – installe les outils Node.js de contrôle (vnu, Lighthouse) dans tools/"
 
@@ -55,6 +57,13 @@ schemas: $(STAMP)
 test: $(STAMP) $(TOOLS_STAMP)
 	$(BIN)/python -m pytest
 
+# The quick layer: unit tests and the full-build gates, without the browser
+# tests and the benchmark harness (make test runs everything).
+test-fast: $(STAMP) $(TOOLS_STAMP)
+	$(BIN)/python -m pytest -m "not slow and not browser"
+
+# Sizes up to 1,000 cards by default; BENCH_ARGS=--large adds the 5,000-card build
+# and the 10,000-card check (python -m benchmarks.run --help).
 bench: $(STAMP) $(TOOLS_STAMP)
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 	$(BIN)/python -m benchmarks.lighthouse $(LIGHTHOUSE_ARGS)

@@ -1,4 +1,7 @@
-"""Performance harness: synthetic corpora and build, check, serve and page-weight measures.
+"""Performance harness (``make bench``; ``python -m benchmarks.run --help``).
 
-Run it with ``make bench`` (or ``python -m benchmarks.run --help``).
+corpus: synthetic projects; process: measured builds and checks; metrics: page
+weight and search index; serve: ``mkdocs serve`` rebuilds; report: targets,
+table and JSON; lighthouse: Lighthouse scores; project: the project copy and
+local server, shared with the tests.
 """

@@ -24,9 +24,8 @@ from pathlib import Path
 
 import yaml
 
-REPO = Path(__file__).resolve().parent.parent
-COPIED_FILES = ("mkdocs.yml", "CONTRIBUTING.md")
-COPIED_FOLDERS = ("docs", "hooks", "overrides", "data")
+from benchmarks.project import REPO, copy_skeleton
+
 UPDATED = "2026-11-23"
 
 # --- French-like prose ------------------------------------------------------------
@@ -412,18 +411,6 @@ class Corpus:
         return sum(len(ids) for ids in self.courses.values())
 
 
-def copy_project(dest: Path) -> Path:
-    """The project's glue, theme overrides, pages and data (as tests/conftest.py::make_project)."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for name in COPIED_FILES:
-        shutil.copy(REPO / name, dest / name)
-    for folder in COPIED_FOLDERS:
-        shutil.copytree(REPO / folder, dest / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    (dest / "practices").mkdir()
-    (dest / "courses").mkdir()
-    return dest
-
-
 def _count_words(card: dict) -> int:
     texts = [card["title"], card["summary"], card["problem"], card["practice"], *card["steps"], *card["pitfalls"]]
     texts += [e["description"] for e in card["examples"]] + [r["title"] for r in card["resources"]]
@@ -445,7 +432,9 @@ def generate(
     With ``plain``, also write the same text as stock MkDocs pages there.
     The first cards are the same whatever ``cards`` is (same seed).
     """
-    copy_project(dest)
+    copy_skeleton(dest)
+    (dest / "practices").mkdir()
+    (dest / "courses").mkdir()
     vocabularies = vocabulary_ids(dest)
     cards_list = card_ids(cards, seed)
     ids = [card_id for card_id, _ in cards_list]

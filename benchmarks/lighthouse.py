@@ -19,19 +19,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import functools
-import gzip
 import json
-import mimetypes
 import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -40,17 +35,14 @@ import yaml
 if __package__ in (None, ""):  # python benchmarks/lighthouse.py
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.run import BIN, REPO, log, write_report  # noqa: E402
+from benchmarks.project import REPO, SITE_PATH, mkdocs_build, serve_site  # noqa: E402
+from benchmarks.report import aligned, log, write_report  # noqa: E402
 
 LIGHTHOUSE = REPO / "tools" / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
-# Served under the path of site_url, as published (/plateformcoop/).
-SITE_PATH = urlsplit(yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8")).get("site_url") or "/").path or "/"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 LABELS = {"performance": "performance", "accessibility": "accessibilité", "best-practices": "bonnes pratiques", "seo": "référencement"}
-
-
 
 
 # --- The pages ---------------------------------------------------------------------------
@@ -67,55 +59,6 @@ def default_pages() -> dict[str, str]:
         "fiche": f"pratiques/{card}/",
         "leçon": f"formations/{course['id']}/{course['lessons'][0]}/",
     }
-
-
-# --- A local server like the host's: the site under its path, text gzipped -----------------
-
-COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml", "application/manifest+json")
-
-
-class Handler(SimpleHTTPRequestHandler):
-    """Static files over keep-alive connections, gzip for text when the client
-    accepts it, as GitHub Pages serves them (it also has HTTP/2 and TLS). Without
-    keep-alive, Lighthouse's simulation pays a new connection for every file."""
-
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-        path = Path(self.translate_path(self.path))
-        if path.is_dir() and self.path.split("?")[0].endswith("/"):
-            path = path / "index.html"
-        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        if not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", "") or not kind.startswith(COMPRESSIBLE):
-            return super().do_GET()  # directories without a slash, 404s, images
-        body = _gzipped(path, path.stat().st_mtime_ns)
-        self.send_response(200)
-        self.send_header("Content-Type", kind + ("; charset=utf-8" if kind.startswith("text/") or kind.endswith(("json", "javascript")) else ""))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Vary", "Accept-Encoding")
-        self.send_header("Cache-Control", "max-age=600")  # GitHub Pages' value
-        self.end_headers()
-        self.wfile.write(body)
-
-
-@functools.lru_cache(maxsize=None)
-def _gzipped(path: Path, _mtime: int) -> bytes:
-    return gzip.compress(path.read_bytes(), compresslevel=6)
-
-
-def serve(site: Path, work: Path) -> tuple[str, ThreadingHTTPServer]:
-    root = work / "published"
-    root.mkdir(parents=True, exist_ok=True)
-    link = root / SITE_PATH.strip("/")
-    if not link.exists():
-        link.symlink_to(site.resolve(), target_is_directory=True)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_port}{SITE_PATH}", server
 
 
 # --- Lighthouse -----------------------------------------------------------------------------
@@ -202,13 +145,12 @@ def table(report: dict) -> str:
             mark = "" if value is not None and value >= TARGETS[category] else " ✗"
             cells.append(("—" if value is None else str(value)) + mark)
         lines.append((name, *cells))
-    widths = [max(len(str(row[i])) for row in lines) for i in range(len(header))]
     rows = [
         f"Lighthouse {report['lighthouse']} ({report['form_factor']}, réseau et processeur simulés), "
         f"{report['runs']} mesure(s) par page, médiane de la performance retenue ; Chromium {report['chromium']}",
         "",
     ]
-    rows += ["  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)) for row in lines]
+    rows += aligned(lines, right=False)
     for name, page in report["pages"].items():
         below = [c for c in CATEGORIES if page["scores"][c] is None or page["scores"][c] < TARGETS[c]]
         if len(page["performance_runs"]) > 1:
@@ -231,11 +173,7 @@ def chromium_version() -> str:
 
 
 def build_site(out: Path) -> Path:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(out)],
-        cwd=REPO, capture_output=True, text=True, env=env, timeout=900,
-    )
+    result = mkdocs_build(REPO, "--site-dir", str(out))
     if result.returncode != 0:
         raise RuntimeError("mkdocs build --strict failed:\n" + result.stdout + result.stderr)
     return out
@@ -275,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
         for name, path in pages.items():
             if not (site / path / "index.html").exists() and not (site / path).is_file():
                 raise SystemExit(f"page {name} absente du site construit : {path}")
-        base, server = serve(site, work)
+        base, server = serve_site(site, SITE_PATH, max_age=600)  # as GitHub Pages serves it
         reports_dir = Path(args.keep_reports) if args.keep_reports else work / "reports"
         reports_dir.mkdir(parents=True, exist_ok=True)
         report: dict = {

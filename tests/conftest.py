@@ -1,19 +1,22 @@
-"""Shared fixtures: throwaway projects built from fixture content, real MkDocs builds."""
+"""Shared fixtures: throwaway projects built from fixture content, real MkDocs builds.
+
+Copying the project and serving a built site are shared with the benchmarks
+(benchmarks/project.py)."""
 
 from __future__ import annotations
 
 import os
 import shutil
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
+from benchmarks import project
+from benchmarks.project import BIN, REPO, copy_skeleton, mkdocs_build, serve_site
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-BIN = Path(sys.executable).parent
 
 
 @dataclass
@@ -31,10 +34,7 @@ def make_project(
     platforms: Path | None = FIXTURES / "platforms",
 ) -> Path:
     """A copy of the project's engine glue and vocabularies, with fixture cards, glossary, courses and directory."""
-    for name in ("mkdocs.yml", "CONTRIBUTING.md"):
-        shutil.copy(REPO / name, tmp / name)
-    for folder in ("docs", "hooks", "overrides", "data"):
-        shutil.copytree(REPO / folder, tmp / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    copy_skeleton(tmp)
     if glossary is not None:
         shutil.copy(glossary, tmp / "data" / "glossary.yml")
     (tmp / "practices").mkdir()
@@ -45,7 +45,6 @@ def make_project(
     if practices is not None:
         for path in practices.iterdir():
             shutil.copy(path, tmp / "practices" / path.name)
-    (tmp / "platforms").mkdir()
     if platforms is not None:
         for path in platforms.iterdir():
             shutil.copy(path, tmp / "platforms" / path.name)
@@ -53,15 +52,7 @@ def make_project(
 
 
 def build(project: Path, *extra: str) -> BuildResult:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [str(BIN / "mkdocs"), "build", "--strict", *extra],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=600,
-    )
+    result = mkdocs_build(project, *extra, timeout=600)
     return BuildResult(result.returncode, result.stdout + result.stderr, project / "site")
 
 
@@ -87,15 +78,7 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     """The repository's real content built strictly, into a temporary folder."""
     out = tmp_path_factory.mktemp("real-site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(out)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=900,
-    )
+    result = mkdocs_build(REPO, "--site-dir", str(out))
     assert result.returncode == 0, result.stdout + result.stderr
     return BuildResult(result.returncode, result.stdout + result.stderr, out)
 
@@ -128,36 +111,19 @@ def browser():
         instance.close()
 
 
-class _QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:  # keep test output readable
-        pass
-
-
 def serve(directory: Path):
-    """Serve a built site on localhost; returns (base_url, server)."""
-    import functools
-    import threading
-    from http.server import ThreadingHTTPServer
-
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_port}/", server
+    """Serve a built site on localhost, with gzip; returns (base_url, server)."""
+    return serve_site(directory)
 
 
-SITE_PATH = "plateformcoop/"  # the path of site_url in mkdocs.yml
+SITE_PATH = project.SITE_PATH.lstrip("/")  # the path of site_url in mkdocs.yml: "plateformcoop/"
 
 
-def serve_as_published(site: Path, tmp: Path):
+def serve_as_published(site: Path, tmp: Path | None = None):
     """Serve a built site under the same path as site_url, so that pages using
-    absolute URLs (404.html) load their assets; returns (base_url, server)."""
-    root = tmp / "published"
-    root.mkdir(exist_ok=True)
-    link = root / SITE_PATH.strip("/")
-    if not link.exists():
-        link.symlink_to(site, target_is_directory=True)
-    url, server = serve(root)
-    return url + SITE_PATH, server
+    absolute URLs (404.html) load their assets; returns (base_url, server).
+    ``tmp`` is no longer needed (kept for existing callers)."""
+    return serve_site(site, SITE_PATH)
 
 
 @pytest.fixture(scope="session")

@@ -1,22 +1,26 @@
-"""The benchmark harness (make bench): its synthetic corpus is valid and a tiny run
-writes a complete report. No timing is asserted: the machine decides those."""
+"""The benchmark harness (make bench): its synthetic corpus is valid, a tiny run
+writes a complete report, and the helpers the tests share with it (project copy,
+local server) do what the tests rely on. No timing is asserted: the machine
+decides those. Marked slow: make test-fast leaves it out."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import subprocess
 import sys
+import urllib.error
+import urllib.request
 from pathlib import Path
 
+import pytest
 import yaml
 
+from benchmarks import corpus, project
 from conftest import REPO, check
 
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
-
-from benchmarks import corpus  # noqa: E402
+pytestmark = pytest.mark.slow
 
 
 def test_generated_corpus_passes_check_and_looks_real(tmp_path: Path) -> None:
@@ -88,13 +92,6 @@ def test_quick_run_writes_a_complete_report(tmp_path: Path) -> None:
         assert 0 < entry[side]["best_cpu_s"] <= entry[side]["best_s"] * (os.cpu_count() or 1) + 0.1
     assert isinstance(entry["overhead"], float) and isinstance(entry["pages_vs_text"], float)
     assert isinstance(entry["overhead_cpu"], float)
-    # Processor time per part of the build: the counters are wired to the real code
-    # (the tooltips run in the project's build only, Markdown is converted in both).
-    parts = {row["part"]: row for row in entry["breakdown"]}
-    assert parts["total"]["project_s"] > 0 and parts["total"]["rendered_s"] > 0
-    assert parts["glossary tooltips"]["project_s"] > 0 and parts["glossary tooltips"]["rendered_s"] == 0
-    assert parts["pages: Markdown to HTML"]["rendered_s"] > 0
-    assert parts["event config"]["project_s"] > parts["event config"]["rendered_s"]  # the engine reads the content there
     assert entry["engine"]["problems"] == 0 and entry["engine"]["pages"] > 5
     index = entry["search_index"]
     assert index["bytes"] > 0 and index["ratio_to_raw_text"] > 0 and index["bytes_per_card"] > 0
@@ -111,3 +108,64 @@ def test_quick_run_writes_a_complete_report(tmp_path: Path) -> None:
     names = [target["name"] for target in report["targets"]]
     assert any("overhead" in name for name in names) and any("search index" in name for name in names)
     assert all(target["met"] in (True, False, None) for target in report["targets"])
+
+
+# --- Helpers shared with the tests (benchmarks/project.py) -------------------------
+
+
+def _get(url: str, gzip_ok: bool = True, method: str = "GET") -> tuple[int, dict[str, str], bytes]:
+    request = urllib.request.Request(url, method=method, headers={"Accept-Encoding": "gzip"} if gzip_ok else {})
+    opener = urllib.request.build_opener(_NoRedirect)
+    try:
+        with opener.open(request, timeout=10) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), b""
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: object) -> None:
+        return None
+
+
+def test_local_server_serves_the_site_under_its_path_with_gzip(tmp_path: Path) -> None:
+    page = "<!doctype html><title>Accueil</title><p>" + "Coopérative " * 200 + "</p>"
+    (tmp_path / "pratiques").mkdir()
+    (tmp_path / "index.html").write_text(page, encoding="utf-8")
+    (tmp_path / "pratiques" / "index.html").write_text("<p>Catalogue</p>", encoding="utf-8")
+    (tmp_path / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    url, server = project.serve_site(tmp_path, "/plateformcoop/")
+    try:
+        assert url.endswith("/plateformcoop/")
+        status, headers, body = _get(url)
+        assert status == 200 and headers["Content-Encoding"] == "gzip" and "Cache-Control" not in headers
+        assert gzip.decompress(body).decode("utf-8") == page and len(body) < len(page.encode()) / 5
+        status, headers, body = _get(url + "pratiques/", gzip_ok=False)
+        assert status == 200 and "Content-Encoding" not in headers and body == b"<p>Catalogue</p>"
+        status, headers, _ = _get(url + "pratiques")  # as GitHub Pages: a folder without its slash is redirected
+        assert status == 301 and headers["Location"].endswith("/plateformcoop/pratiques/")
+        status, headers, body = _get(url + "logo.png")  # images are sent as they are
+        assert status == 200 and "Content-Encoding" not in headers and body.startswith(b"\x89PNG")
+        assert _get(url.replace("/plateformcoop/", "/index.html"))[0] == 404  # nothing outside the site's path
+        status, headers, body = _get(url, method="HEAD")
+        assert status == 200 and headers["Content-Encoding"] == "gzip" and body == b""
+    finally:
+        server.shutdown()
+    url, server = project.serve_site(tmp_path, max_age=600)
+    try:
+        status, headers, _ = _get(url)
+        assert status == 200 and headers["Cache-Control"] == "max-age=600"
+    finally:
+        server.shutdown()
+
+
+def test_project_copy_holds_what_a_build_needs_and_no_content(tmp_path: Path) -> None:
+    copy = project.copy_skeleton(tmp_path / "copy")
+    config = yaml.safe_load((copy / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["hooks"] and all((copy / hook).is_file() for hook in config["hooks"])
+    assert (copy / config["theme"]["custom_dir"]).is_dir() and (copy / "CONTRIBUTING.md").is_file()
+    # Whole folders: a file added to hooks/ (a module a hook imports) is copied too.
+    for folder in ("docs", "hooks", "overrides", "data"):
+        expected = {p.relative_to(REPO) for p in (REPO / folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+        assert {p.relative_to(copy) for p in (copy / folder).rglob("*") if p.is_file()} == expected
+    assert not (copy / "practices").exists() and not (copy / "courses").exists()
