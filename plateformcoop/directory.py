@@ -17,6 +17,7 @@ from .layout import Layout
 from .model.fields import ID_PATTERN, suggestion
 from .model.platform import Commune, Departement, Platform, TerritoriesFile
 from .problems import Problem
+from .render.paths import DIRECTORY_PAGES
 from .validation import validate
 from .vocabularies import Vocabulary
 from .yamlsource import load_yaml
@@ -70,12 +71,16 @@ class Directory:
         """Platforms of the network that apply a card (closed ones excluded: examples must be current)."""
         return [p for p in self.sorted_platforms() if not p.is_closed and any(a.card == card_id for a in p.practices)]
 
+    def departements_served(self, platform: Platform) -> list[str]:
+        """Départements a platform serves: those it names, and every one of the region if it works nationally."""
+        own = [self.territories.departement_of(code) for code in platform.territories]
+        if platform.scope == "national":
+            own += [d.code for d in self.territories.region]
+        return list(dict.fromkeys(own))
+
     def serving(self, departement: str) -> list[Platform]:
-        """Platforms working in a département (national ones are listed apart by the pages)."""
-        return [
-            p for p in self.sorted_platforms()
-            if any(self.territories.departement_of(code) == departement for code in p.territories)
-        ]
+        """Platforms that currently serve a département (closed ones excluded), national ones included."""
+        return [p for p in self.sorted_platforms() if not p.is_closed and departement in self.departements_served(p)]
 
 
 def load_territories(layout: Layout) -> tuple[Territories, list[Problem]]:
@@ -151,6 +156,8 @@ def load_directory(
         local: list[Problem] = []
         if platform.id != path.stem:
             local.append(document.problem(("id",), t("corpus.id_mismatch", id=platform.id, stem=path.stem), t("corpus.id_mismatch.hint", id=platform.id, stem=path.stem), code="id"))
+        if platform.id in DIRECTORY_PAGES:  # its page would replace one of the directory's own
+            local.append(document.problem(("id",), t("corpus.id_reserved", id=platform.id), t("corpus.id_reserved.hint"), code="id"))
         if platform.id in ids:
             local.append(document.problem(("id",), t("corpus.id_duplicate", id=platform.id, other=ids[platform.id]), t("corpus.id_duplicate.hint"), code="id"))
         key = platform.name.casefold()

@@ -59,14 +59,6 @@ class _Row:
         self.status = platform.status
 
 
-def served_departements(directory: Directory, platform: Platform) -> list[str]:
-    """Départements a platform serves: those it names, and every one of the region if it works nationally."""
-    own = [directory.territories.departement_of(code) for code in platform.territories]
-    if platform.scope == "national":
-        own += [d.code for d in directory.territories.region]
-    return list(dict.fromkeys(own))
-
-
 class _DepartementVocabulary:
     """The départements as a vocabulary, for the territory filter (region first)."""
 
@@ -98,7 +90,7 @@ def render_directory(content: Content, settings: SiteSettings) -> str:
     directory = content.directory
     here = directory_path()
     platforms = directory.sorted_platforms()
-    rows = [_Row(p, served_departements(directory, p)) for p in platforms]
+    rows = [_Row(p, directory.departements_served(p)) for p in platforms]
     vocabularies = {**content.vocabularies, "departements": _DepartementVocabulary(directory)}
     groups = filter_groups(rows, FILTERS, vocabularies, lang, "directory.filter")
     forms = content.vocabularies["legal-forms"]
@@ -237,7 +229,7 @@ def render_territories(content: Content, settings: SiteSettings) -> str:
     directory = content.directory
     region = directory.territories.region
     counts = {d.code: len(directory.serving(d.code)) for d in region}
-    national = [p for p in directory.sorted_platforms() if p.scope == "national"]
+    national = [p for p in directory.sorted_platforms() if p.scope == "national" and not p.is_closed]
     title = t("territories.title", lang)
     out = [theme.page_header(title, "territories"), theme.heading(1, theme.text(title)), t("territories.intro", lang) + "\n"]
     areas, credit = load_areas(content.layout.data / "map" / "hauts-de-france.json")
@@ -250,7 +242,9 @@ def render_territories(content: Content, settings: SiteSettings) -> str:
             counts,
             title=t("territories.map_title", lang),
             description=t("territories.map_desc", lang),
-            count_label=t("territories.count", lang),
+            names={
+                area.code: f"{area.name} : {plural(counts[area.code], 'territories.count_one', 'territories.count', lang)}" for area in areas
+            },
         )
         out.append(f'<figure class="pc-map">\n{svg}\n</figure>\n')
     items = [
@@ -274,8 +268,8 @@ def render_territory(content: Content, code: str, settings: SiteSettings) -> str
     here = territory_path(code)
     directory = content.directory
     name = directory.territories.name(code)
-    serving = [p for p in directory.serving(code) if p.scope != "national" or code in p.territories]
-    national = [p for p in directory.sorted_platforms() if p.scope == "national" and p not in serving]
+    serving = [p for p in directory.serving(code) if p.scope != "national"]
+    national = [p for p in directory.serving(code) if p.scope == "national"]
     title = t("territory.title", lang, name=name)
     out = [
         theme.page_header(title, "territory", description=t("territory.description", lang, name=name)),
@@ -320,7 +314,7 @@ def _record(content: Content, platform: Platform, settings: SiteSettings) -> dic
     record = platform.model_dump(mode="json")
     record["url"] = settings.absolute(platform_path(platform.id)) or settings.urls.link(DIRECTORY_JSON, platform_path(platform.id))
     record["source"] = content.directory.sources[platform.id]
-    record["departements"] = served_departements(content.directory, platform)
+    record["departements"] = content.directory.departements_served(platform)
     return record
 
 

@@ -30,18 +30,43 @@ class Area:
 
     @property
     def label_point(self) -> tuple[float, float]:
-        """Where the name goes: the centre of the polygon's area (shoelace formula)."""
-        area = cx = cy = 0.0
+        """Where the name goes: the inside point farthest from the border (on a grid).
+
+        The centre of mass of a concave shape (Nord is a long bent strip) can fall
+        outside it or on its edge; the farthest-from-border point cannot.
+        """
         pts = self.points
-        for (x0, y0), (x1, y1) in zip(pts, pts[1:] + pts[:1]):
-            cross = x0 * y1 - x1 * y0
-            area += cross
-            cx += (x0 + x1) * cross
-            cy += (y0 + y1) * cross
-        if not area:
-            xs, ys = zip(*pts)
-            return sum(xs) / len(xs), sum(ys) / len(ys)
-        return cx / (3 * area), cy / (3 * area)
+        xs, ys = [x for x, _ in pts], [y for _, y in pts]
+        best, best_distance = (sum(xs) / len(xs), sum(ys) / len(ys)), -1.0
+        steps = 40
+        for i in range(1, steps):
+            for j in range(1, steps):
+                x = min(xs) + (max(xs) - min(xs)) * i / steps
+                y = min(ys) + (max(ys) - min(ys)) * j / steps
+                if _inside(x, y, pts):
+                    distance = _distance_to_border(x, y, pts)
+                    if distance > best_distance:
+                        best, best_distance = (x, y), distance
+        return best
+
+
+def _inside(x: float, y: float, pts: tuple[tuple[float, float], ...]) -> bool:
+    inside = False
+    for (x0, y0), (x1, y1) in zip(pts, pts[1:] + pts[:1]):
+        if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
+            inside = not inside
+    return inside
+
+
+def _distance_to_border(x: float, y: float, pts: tuple[tuple[float, float], ...]) -> float:
+    best = float("inf")
+    for (x0, y0), (x1, y1) in zip(pts, pts[1:] + pts[:1]):
+        dx, dy = x1 - x0, y1 - y0
+        length = dx * dx + dy * dy
+        k = 0.0 if not length else max(0.0, min(1.0, ((x - x0) * dx + (y - y0) * dy) / length))
+        px, py = x0 + k * dx - x, y0 + k * dy - y
+        best = min(best, px * px + py * py)
+    return best ** 0.5
 
 
 def subpaths(path: str) -> list[list[tuple[float, float]]]:
@@ -101,8 +126,11 @@ def load_areas(path: Path) -> tuple[list[Area], dict[str, str]]:
     return areas, credit
 
 
-def render_map(areas: list[Area], links: dict[str, str], counts: dict[str, int], *, title: str, description: str, count_label: str) -> str:
-    """Inline SVG: one link per area (``links``: code -> URL), its name and count as a label."""
+def render_map(
+    areas: list[Area], links: dict[str, str], counts: dict[str, int], *, title: str, description: str, names: dict[str, str]
+) -> str:
+    """Inline SVG: one link per area (``links``: code -> URL) whose accessible name is ``names[code]``,
+    with the area's name and count drawn as its label."""
     margin = 4
     left = min(area.bounds[0] for area in areas) - margin
     top = min(area.bounds[1] for area in areas) - margin
@@ -117,7 +145,7 @@ def render_map(areas: list[Area], links: dict[str, str], counts: dict[str, int],
     for area in areas:
         name = theme.attribute(area.name)
         count = counts.get(area.code, 0)
-        accessible = theme.attribute(f"{area.name} : {count_label.replace('{count}', str(count))}")
+        accessible = theme.attribute(names[area.code])
         x, y = area.label_point
         out.append(
             f'<a class="pc-map__area" href="{theme.attribute(links[area.code])}" aria-label="{accessible}">'

@@ -44,6 +44,10 @@ def index_path(field: str) -> str:
     return f"{TAXONOMY_FOLDERS[field]}/index.md"
 
 
+# Pages of the directory's folder besides the entries': no entry may take their names.
+DIRECTORY_PAGES = frozenset({"index", "a-reverifier"})
+
+
 def directory_path() -> str:
     return f"{DIRECTORY}/index.md"
 
@@ -53,7 +57,7 @@ def platform_path(platform_id: str) -> str:
 
 
 def stale_path() -> str:
-    return f"{DIRECTORY}/a-reverifier.md"
+    return f"{DIRECTORY}/a-reverifier.md"  # listed in DIRECTORY_PAGES
 
 
 def territories_path() -> str:
