@@ -27,4 +27,5 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros passes its own obje
             "themes": len(content.vocabularies["themes"].ids),
             "glossary": len(content.glossary),
             "courses": len(content.courses),
+            "platforms": len(content.directory.platforms),
         }
