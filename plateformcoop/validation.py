@@ -51,11 +51,6 @@ def validate(model: type[BaseModel], document: YamlDocument, context: dict[str, 
         return None, problems
 
 
-def _field_name(loc: PathKey) -> str:
-    names = [str(part) for part in loc if isinstance(part, str)]
-    return ".".join(names) if names else "?"
-
-
 def _display_loc(loc: PathKey) -> str:
     out = ""
     for part in loc:
