@@ -7,10 +7,11 @@ import gc
 import os
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from .courses import CourseData, load_courses
@@ -28,14 +29,16 @@ from .yamlsource import load_yaml
 _ID = re.compile(ID_PATTERN)
 
 
-@dataclass
+@dataclass(frozen=True, eq=False)
 class Content:
-    """Everything the site is built from, already validated."""
+    """Everything the site is built from, already validated; never changed once loaded
+    (frozen, and the cards are a read-only mapping), so what is derived from it is
+    computed once."""
 
     layout: Layout
     vocabularies: dict[str, Vocabulary]
     glossary: list[GlossaryTerm]
-    practices: dict[str, Practice]
+    practices: Mapping[str, Practice]
     sources: dict[str, str]
     problems: list[Problem]
     checked_files: int
@@ -43,12 +46,13 @@ class Content:
     courses: dict[str, CourseData] = field(default_factory=dict)
     diagnostic: DiagnosticConfig | None = None
 
-    _sorted: list[Practice] | None = field(default=None, init=False, repr=False, compare=False)
+    @cached_property
+    def _sorted(self) -> tuple[Practice, ...]:
+        # Sorted once: every listing (catalog, taxonomy pages, export, diagnostic) asks.
+        return tuple(sorted(self.practices.values(), key=lambda p: _sort_key(p.title)))
 
     def sorted_practices(self) -> list[Practice]:
-        # Sorted once: every listing (catalog, taxonomy pages, export, diagnostic) asks.
-        if self._sorted is None or len(self._sorted) != len(self.practices):
-            self._sorted = sorted(self.practices.values(), key=lambda p: _sort_key(p.title))
+        """The cards in title order (accents and case ignored); a new list each call."""
         return list(self._sorted)
 
     def practices_with(self, vocabulary_field: str, term_id: str) -> list[Practice]:
@@ -261,7 +265,7 @@ def _load_content(root: Path | str) -> Content:
         layout=layout,
         vocabularies=vocabularies,
         glossary=glossary,
-        practices=practices,
+        practices=MappingProxyType(practices),
         sources=sources,
         problems=sort_problems(problems),
         checked_files=checked,
