@@ -70,15 +70,11 @@ def _problems(model: type[BaseModel], document: YamlDocument, item: dict[str, An
         return [document.problem(where, message, hint, key=key, code=kind)]
 
     if kind == "content":
+        findings = ctx["findings"]
+        positions = document.locate_snippets(loc, ctx["text"], [(f.snippet, f.start) for f in findings])
         return [
-            Problem(
-                document.display,
-                *document.locate_text(loc, finding.snippet, finding.occurrence),
-                t(finding.key, **dict(finding.values)),
-                t(finding.key + ".hint"),
-                finding.key,
-            )
-            for finding in ctx["findings"]
+            Problem(document.display, line, col, t(f.key, **dict(f.values)), t(f.key + ".hint"), f.key)
+            for f, (line, col) in zip(findings, positions)
         ]
     if kind == "missing":
         return at(t("field.missing", field=field), _describe(model, loc), where=loc[:-1])

@@ -19,6 +19,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .i18n import t
+from .positions import LineIndex, line_col
 from .problems import Problem
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -74,7 +75,7 @@ class YamlDocument:
     data: Any
     nodes: dict[PathKey, Node] = field(default_factory=dict)
     key_nodes: dict[PathKey, Node] = field(default_factory=dict)
-    _line_starts: list[int] | None = None
+    _lines: LineIndex | None = None
 
     def position(self, loc: PathKey, *, key: bool = False) -> tuple[int, int]:
         """1-based line and column of the value (or key) at ``loc``, or of its nearest parent."""
@@ -86,32 +87,43 @@ class YamlDocument:
         node = self.nodes.get(loc)
         return _mark(node) if node is not None else (1, 1)
 
-    def locate_text(self, loc: PathKey, snippet: str, occurrence: int = 0) -> tuple[int, int]:
-        """Position of ``snippet`` inside the source of the scalar at ``loc``."""
+    def locate_snippets(self, loc: PathKey, text: str, found: list[tuple[str, int]]) -> list[tuple[int, int]]:
+        """Source positions of snippets found at offsets of ``text``, the value of the scalar at ``loc``.
+
+        A value is not its source (quotes, escapes, folded lines): the n-th occurrence
+        of a snippet in the value is taken to be its n-th occurrence in the scalar's
+        source. Each snippet's occurrences are counted in one pass over the value and
+        the source, however many there are.
+        """
         node = self.nodes.get(tuple(loc))
         if node is None:
-            return self.position(loc)
-        start, end = node.start_mark.index, node.end_mark.index
-        index = start - 1
-        for _ in range(occurrence + 1):
-            index = self.text.find(snippet, index + 1, end + len(snippet))
-            if index < 0:
-                return _mark(node)
-        return self.offset_position(index)
+            return [self.position(loc)] * len(found)
+        end = node.end_mark.index
+        positions: list[tuple[int, int]] = [_mark(node)] * len(found)
+        by_snippet: dict[str, list[tuple[int, int]]] = {}
+        for number, (snippet, offset) in enumerate(found):
+            by_snippet.setdefault(snippet, []).append((offset, number))
+        for snippet, places in by_snippet.items():
+            occurrence, counted_to = 0, 0  # in the value: occurrences before ``counted_to``
+            source_occurrence, source_at = -1, node.start_mark.index - 1  # in the source
+            for offset, number in sorted(places):
+                occurrence += text.count(snippet, counted_to, offset)
+                counted_to = offset
+                while source_occurrence < occurrence:
+                    source_at = self.text.find(snippet, source_at + 1, end + len(snippet))
+                    if source_at < 0:
+                        break
+                    source_occurrence += 1
+                if source_at < 0:
+                    break  # not in the source as written: the scalar's own position is kept
+                positions[number] = self.offset_position(source_at)
+        return positions
 
     def offset_position(self, index: int) -> tuple[int, int]:
-        if self._line_starts is None:
-            starts = [0]
-            find = self.text.find
-            pos = find("\n")
-            while pos >= 0:
-                starts.append(pos + 1)
-                pos = find("\n", pos + 1)
-            self._line_starts = starts
-        import bisect
-
-        line = bisect.bisect_right(self._line_starts, index) - 1
-        return line + 1, index - self._line_starts[line] + 1
+        """Line and column (1-based) of an offset in the file's text."""
+        if self._lines is None:
+            self._lines = LineIndex(self.text)
+        return self._lines.position(index)
 
     def problem(self, loc: PathKey, message: str, hint: str = "", *, key: bool = False, code: str = "invalid") -> Problem:
         line, col = self.position(loc, key=key)
@@ -133,9 +145,8 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        before = raw[: error.start]
-        line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        before = raw[: error.start].decode("utf-8-sig")
+        line, col = line_col(before, len(before))
         bad = raw[error.start : error.start + 1].hex()
         return None, [Problem(display, line, col, t("file.not_utf8", byte=bad), t("file.not_utf8.hint"), "encoding")]
     if not text.strip():

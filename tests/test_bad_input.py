@@ -198,3 +198,37 @@ def test_review_date_in_the_future_is_located(tmp_path: Path) -> None:
     result = check(project)
     assert result.returncode == 1
     assert f"practices/cooperative-de-test.yml:{line}:11: la date {tomorrow} est dans le futur" in result.stdout
+
+
+def test_many_findings_in_one_card_are_located_fast(tmp_path: Path) -> None:
+    """Each finding used to be located by scanning the text from its start again:
+    a card full of raw HTML took minutes. One pass per snippet now."""
+    project = make_project(tmp_path)
+    card = project / "practices" / "deuxieme-fiche.yml"
+    lines = card.read_text(encoding="utf-8").split("\n")
+    number = next(n for n, text in enumerate(lines) if text.startswith("problem:"))
+    lines[number] = "problem: " + "<b> " * 4_900
+    steps = "\n".join("  - " + "<b> " * 4_900 for _ in range(6))
+    card.write_text("\n".join(lines).replace("steps:\n", "steps:\n" + steps + "\n", 1), encoding="utf-8")
+    start = time.perf_counter()
+    problems = [p for p in load_content(project).problems if p.path == "practices/deuxieme-fiche.yml"]
+    assert time.perf_counter() - start < 10
+    html = [p for p in problems if p.code == "text.html"]
+    assert len(html) == 7 * 4_900
+    assert {(p.line, p.col) for p in html if p.line == number + 1} == {(number + 1, 10 + 4 * k) for k in range(4_900)}
+
+
+def test_many_citations_in_one_lesson_are_located_fast(tmp_path: Path) -> None:
+    """Each citation's line used to be counted from the start of the lesson (quadratic)."""
+    from plateformcoop.lessons import load_lesson
+
+    head = "---\ntitle: Leçon\nduration: 20\nobjectives:\n  - Un.\nkey_points:\n  - Deux.\n---\n\n"
+    path = tmp_path / "01-lecon.md"
+    path.write_text(head + "Voir [[fiche:x]] et <b>.\n" * 18_000, encoding="utf-8")
+    start = time.perf_counter()
+    lesson, problems = load_lesson(path, "01-lecon.md", {})
+    assert time.perf_counter() - start < 5
+    assert lesson is not None and len(lesson.citations) == 18_000
+    assert (lesson.citations[-1].line, lesson.citations[-1].col) == (10 + 17_999, 6)
+    html = [p for p in problems if p.code == "text.html"]
+    assert len(html) == 18_000 and (html[-1].line, html[-1].col) == (10 + 17_999, 21)
