@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from .i18n import t
 from .model.fields import suggestion
 from .problems import Problem
-from .yamlsource import PathKey, YamlDocument
+from .yamlsource import MAX_DEPTH, PathKey, YamlDocument
 
 _TYPE_NAMES = {
     str: "type.string",
@@ -44,6 +44,9 @@ def validate(model: type[BaseModel], document: YamlDocument, context: dict[str, 
         return None, [document.problem((), t("yaml.not_mapping"), t("yaml.not_mapping.hint"), code="structure")]
     try:
         return model.model_validate(document.data, context=context), []
+    except RecursionError:
+        # The loader refuses data nested deeper than MAX_DEPTH, so this is a last guard.
+        return None, [document.problem((), t("yaml.too_deep", limit=MAX_DEPTH), t("yaml.too_deep.hint"), code="yaml-size")]
     except ValidationError as error:
         problems: list[Problem] = []
         for item in error.errors(include_url=False):

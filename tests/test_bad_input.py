@@ -65,6 +65,11 @@ EXPECTED: dict[str, list[tuple[int, int | None, str, str | None]]] = {
     ],
     "attributes.yml": [(6, 3, "syntaxe d'attributs", "attributs HTML")],
     "snippet.yml": [(6, 3, "syntaxe d'inclusion de fichier « --8<-- » interdite", "inclurait un fichier")],
+    "unclosed-quote.yml": [(3, 10, "guillemet ouvert ici et jamais fermé", "jusqu'à la ligne 27, colonne 1")],
+    "unclosed-bracket.yml": [(19, 9, "« [ » ouvert ici et jamais fermé", "ligne 20, colonne 10")],
+    "deep-nesting.yml": [(3, 57, "trop d'imbrication : plus de 50 niveaux", "« [ »")],
+    "deep-block.yml": [(4, 99, "trop d'imbrication : plus de 50 niveaux", "« - »")],
+    "control-character.yml": [(2, 16, "caractère de contrôle interdit (U+0008)", "copier-coller")],
     "carte.yaml": [(1, 1, "fichier ignoré", "carte.yml")],
     "Ma_Fiche.yml": [(1, 1, "nom de fichier « Ma_Fiche.yml » invalide", "minuscules")],
 }
@@ -232,3 +237,46 @@ def test_many_citations_in_one_lesson_are_located_fast(tmp_path: Path) -> None:
     assert (lesson.citations[-1].line, lesson.citations[-1].col) == (10 + 17_999, 6)
     html = [p for p in problems if p.code == "text.html"]
     assert len(html) == 18_000 and (html[-1].line, html[-1].col) == (10 + 17_999, 21)
+
+
+def test_deep_nesting_never_crashes_check(tmp_path: Path) -> None:
+    """A few hundred thousand "[" used to crash libyaml's composer (segmentation
+    fault), a few thousand raised RecursionError: now one located problem."""
+    project = make_project(tmp_path)
+    depth = 200_000
+    (project / "practices" / "profonde.yml").write_text("id: profonde\nsteps: " + "[" * depth + "]" * depth + "\n", encoding="utf-8")
+    start = time.perf_counter()
+    result = check(project)
+    assert time.perf_counter() - start < 30
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr and "Error" not in result.stderr
+    assert "practices/profonde.yml:2:57: trop d'imbrication" in result.stdout
+
+
+def test_validation_guards_against_recursion(monkeypatch: pytest.MonkeyPatch) -> None:
+    from plateformcoop.model.practice import Practice
+    from plateformcoop.validation import validate
+    from plateformcoop.yamlsource import load_yaml
+
+    document, _ = load_yaml(Path("x.yml"), "practices/x.yml", "id: x\ntitle: Un titre\n")
+
+    def deep(*args: object, **kwargs: object) -> None:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(Practice, "model_validate", deep)
+    parsed, problems = validate(Practice, document, {})
+    assert parsed is None
+    assert [p.one_line()[:40] for p in problems] == ["practices/x.yml:1:1: trop d'imbrication "]
+
+
+def test_one_huge_line_is_bounded(tmp_path: Path) -> None:
+    """A file of one 500 KB line (under the size limit) is read and reported quickly."""
+    project = make_project(tmp_path)
+    (project / "practices" / "longue.yml").write_text("id: longue\ntitle: " + "a" * 500_000 + "\n", encoding="utf-8")
+    (project / "practices" / "enorme.yml").write_text("title: " + "a" * 2_000_000, encoding="utf-8")
+    start = time.perf_counter()
+    problems = load_content(project).problems
+    assert time.perf_counter() - start < 10
+    long = [p for p in problems if p.path == "practices/longue.yml"]
+    assert any(p.line == 2 and "« title » est trop long : 500000 caractères" in p.message for p in long), long
+    assert [p.message for p in problems if p.path == "practices/enorme.yml"] == ["fichier trop volumineux (1953 Ko, limite 512 Ko)"]
