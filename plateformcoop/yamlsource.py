@@ -137,12 +137,21 @@ def _mark(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+_READ_ERRORS = (
+    (PermissionError, "file.unreadable.permission"),
+    (IsADirectoryError, "file.unreadable.directory"),
+    (FileNotFoundError, "file.unreadable.missing"),
+)
+
+
 def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
     """Read a content file as UTF-8 (BOM tolerated); report empty, huge or non-UTF-8 files."""
     try:
         raw = path.read_bytes()
     except OSError as error:
-        return None, [Problem(display, 1, 1, t("file.unreadable", error=error.strerror or str(error)), code="file")]
+        # The system's own words (error.strerror) are English: name the case in French.
+        reason = next((key for kind, key in _READ_ERRORS if isinstance(error, kind)), "file.unreadable.other")
+        return None, [Problem(display, 1, 1, t("file.unreadable", error=t(reason)), code="file")]
     if len(raw) > MAX_BYTES:
         return None, [Problem(display, 1, 1, t("file.too_big", size=len(raw) // 1024, limit=MAX_BYTES // 1024), t("file.too_big.hint"), "file")]
     try:

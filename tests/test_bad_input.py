@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import time
 from pathlib import Path
@@ -70,6 +71,11 @@ EXPECTED: dict[str, list[tuple[int, int | None, str, str | None]]] = {
     "deep-nesting.yml": [(3, 57, "trop d'imbrication : plus de 50 niveaux", "« [ »")],
     "deep-block.yml": [(4, 99, "trop d'imbrication : plus de 50 niveaux", "« - »")],
     "control-character.yml": [(2, 16, "caractère de contrôle interdit (U+0008)", "copier-coller")],
+    "wrong-values.yml": [
+        (2, 7, "valeur « de » non permise pour « lang »", "Valeurs possibles : « fr » ou « en »."),
+        (19, 13, "« self_assessment[1].weight » doit être un nombre entier, pas un nombre", None),
+        (21, 13, "« self_assessment[2].weight » doit être un nombre entier, pas un texte", None),
+    ],
     "carte.yaml": [(1, 1, "fichier ignoré", "carte.yml")],
     "Ma_Fiche.yml": [(1, 1, "nom de fichier « Ma_Fiche.yml » invalide", "minuscules")],
 }
@@ -280,3 +286,61 @@ def test_one_huge_line_is_bounded(tmp_path: Path) -> None:
     long = [p for p in problems if p.path == "practices/longue.yml"]
     assert any(p.line == 2 and "« title » est trop long : 500000 caractères" in p.message for p in long), long
     assert [p.message for p in problems if p.path == "practices/enorme.yml"] == ["fichier trop volumineux (1953 Ko, limite 512 Ko)"]
+
+
+# Words of PyYAML's and pydantic's English messages that must never reach people.
+ENGLISH = re.compile(
+    r" or |Input should|Field required|should be|\b(?:expected|found|while|scanning|parsing|allowed|"
+    r"character|mapping|sequence|stream|token|Value error|valid|string|integer|number|got)\b"
+)
+
+BROKEN_YAML = [
+    'title: "pas fermé\nsummary: x\n',
+    "title: 'pas fermé\n",
+    "themes: [a, b\nsummary: x\n",
+    "themes: {a: 1\nsummary: x\n",
+    'themes: [a, "x" y]\n',
+    "title: a: b\n",
+    "id: x\n  title: a\nsummary: b\n",
+    "id: x\n\ttitle: a\n",
+    "id: x\nsteps:\n  - a\n b\n",
+    'title: "a\\qb"\n',
+    'title: "\\xZZ"\n',
+    'title: "a\n---\nb"\n',
+    "id: x\n---\nid: y\n",
+    "id: &\n",
+    "id: !<x\n",
+    "id: *nulle\n",
+    "a: &x 1\nb: &x 2\n",
+    "id: |0\n  a\n",
+    "id: |x\n  a\n",
+    "id: x\x07\n",
+    "[a: b\n",
+    "? a\n? b\n- c\n",
+    "%YAML 2.0\n---\na: b\n",
+    "a: b\n...\nc: d\n",
+]
+
+
+@pytest.mark.parametrize("text", BROKEN_YAML)
+def test_yaml_errors_are_french(text: str) -> None:
+    from plateformcoop.yamlsource import load_yaml
+
+    document, problems = load_yaml(Path("x.yml"), "x.yml", text)
+    assert document is None and problems, text
+    for problem in problems:
+        assert not ENGLISH.search(problem.message + " " + problem.hint), problem.one_line()
+
+
+def test_no_english_in_any_fixture_problem(tmp_path: Path) -> None:
+    """Every message and hint from the bad cards and bad courses is French."""
+    project = make_project(tmp_path)
+    for path in BAD.iterdir():
+        shutil.copy(path, project / "practices" / path.name)
+    bad_courses = FIXTURES / "bad-courses"
+    shutil.copy(bad_courses / "bad-lesson.md", project / "courses" / "module-test" / "03-bad-lesson.md")
+    shutil.copytree(bad_courses / "module-casse", project / "courses" / "module-casse")
+    problems = load_content(project).problems
+    assert len({p.path for p in problems}) >= len(EXPECTED) + 3
+    leaks = [p.one_line() for p in problems if ENGLISH.search(p.message + " " + p.hint)]
+    assert leaks == []
