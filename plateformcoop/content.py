@@ -20,6 +20,7 @@ from .layout import Layout
 from .model.fields import ID_PATTERN, suggestion
 from .model.diagnostic import DiagnosticConfig
 from .model.practice import Practice
+from .model.site_options import SiteOptions
 from .model.vocabulary import GlossaryFile, GlossaryTerm, VocabularyFile
 from .problems import Problem, sort_problems
 from .validation import validate
@@ -45,6 +46,7 @@ class Content:
     backlinks: dict[str, list[str]] = field(default_factory=dict)
     courses: dict[str, CourseData] = field(default_factory=dict)
     diagnostic: DiagnosticConfig | None = None
+    site_options: SiteOptions = field(default_factory=SiteOptions)
 
     @cached_property
     def _sorted(self) -> tuple[Practice, ...]:
@@ -131,6 +133,28 @@ def load_diagnostic(layout: Layout, vocabularies: dict[str, Vocabulary]) -> tupl
             if level not in config.level_values:
                 problems.append(document.problem(("level_values",), t("diagnostic.missing_levels", level=level)))
     return config, problems
+
+
+SITE_CONFIG = "mkdocs.yml"
+SITE_OPTIONS_AT = ("extra", "plateformcoop")
+
+
+def load_site_options(root: Path) -> tuple[SiteOptions, list[Problem]]:
+    """The engine's settings (mkdocs.yml, ``extra.plateformcoop``), validated like content.
+
+    Only that part of mkdocs.yml is read as data; the defaults when it is absent
+    or invalid (its problems are reported)."""
+    path = Path(root) / SITE_CONFIG
+    if not path.exists():
+        return SiteOptions(), []
+    document, problems = load_yaml(path, SITE_CONFIG, at=SITE_OPTIONS_AT)
+    if document is None or document.data is None:
+        return SiteOptions(), problems
+    if not isinstance(document.data, dict):
+        where = ".".join(SITE_OPTIONS_AT)
+        return SiteOptions(), problems + [document.problem((), t("site.not_mapping", where=where), t("site.not_mapping.hint"), code="structure")]
+    options, found = validate(SiteOptions, document, {})
+    return options or SiteOptions(), problems + found
 
 
 def _walk_files(folder: Path) -> list[Path]:
@@ -259,6 +283,8 @@ def _load_content(root: Path | str) -> Content:
     problems += found
     diagnostic, found = load_diagnostic(layout, vocabularies)
     problems += found
+    site_options, found = load_site_options(layout.root)
+    problems += found
     data_files = sum(1 for path in (layout.glossary, layout.diagnostic) if path.exists())
     checked = len(existing_ids) + len(VOCABULARY_NAMES) + data_files + course_files
     return Content(
@@ -272,6 +298,7 @@ def _load_content(root: Path | str) -> Content:
         backlinks={pid: sorted(ids, key=lambda i: _sort_key(practices[i].title)) for pid, ids in backlinks.items()},
         courses=courses,
         diagnostic=diagnostic,
+        site_options=site_options,
     )
 
 
@@ -280,6 +307,10 @@ _cache: dict[Path, tuple[tuple[Any, ...], Content]] = {}
 
 def _fingerprint(layout: Layout) -> tuple[Any, ...]:
     stats = []
+    config = layout.root / SITE_CONFIG
+    if config.exists():  # the engine's settings live there
+        info = config.stat()
+        stats.append((str(config), info.st_mtime_ns, info.st_size))
     for folder in (layout.practices, layout.data, layout.courses):
         if folder.is_dir():
             for path in folder.rglob("*"):

@@ -166,8 +166,16 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
     return text.replace("\r\n", "\n"), []
 
 
-def load_yaml(path: Path, display: str, text: str | None = None) -> tuple[YamlDocument | None, list[Problem]]:
-    """Compose and walk one YAML document. Returns (document, problems)."""
+def load_yaml(
+    path: Path, display: str, text: str | None = None, *, at: tuple[str, ...] = ()
+) -> tuple[YamlDocument | None, list[Problem]]:
+    """Compose and walk one YAML document. Returns (document, problems).
+
+    With ``at`` (keys, such as ``("extra", "plateformcoop")``), only the value
+    under those keys is walked and becomes the document's data: the rest of the
+    file may hold tags this loader refuses (mkdocs.yml's ``!!python/name:`` or
+    ``!ENV``), which are composed, never constructed. (None, []) if it is absent.
+    """
     if text is None:
         text, problems = read_text(path, display)
         if text is None:
@@ -186,7 +194,11 @@ def load_yaml(path: Path, display: str, text: str | None = None) -> tuple[YamlDo
     except yaml.YAMLError:  # pragma: no cover - every error PyYAML raises while reading text is one of the above
         return None, [Problem(display, 1, 1, t("yaml.syntax", detail=t("yaml.syntax.other")), t("yaml.syntax.hint"), "yaml-syntax")]
     if root is None:
-        return None, [Problem(display, 1, 1, t("file.empty"), t("file.empty.hint"), "empty")]
+        return (None, []) if at else (None, [Problem(display, 1, 1, t("file.empty"), t("file.empty.hint"), "empty")])
+    for key in at:
+        root = _value_of(root, key)
+        if root is None:
+            return None, []
     document = YamlDocument(path=path, display=display, text=text, data=None)
     # An alias (*name) needs an anchor (&name): without any "&", the walk need not look for them.
     walker = _Walker(document, may_alias="&" in text)
@@ -196,6 +208,14 @@ def load_yaml(path: Path, display: str, text: str | None = None) -> tuple[YamlDo
         # would only add confusing "missing field" reports.
         return None, walker.problems
     return document, walker.problems
+
+
+def _value_of(node: Node, key: str) -> Node | None:
+    """The node under ``key`` in a mapping node (the last one, as PyYAML keeps), if any."""
+    if not isinstance(node, MappingNode):
+        return None
+    found = [value for name, value in node.value if isinstance(name, ScalarNode) and name.value == key]
+    return found[-1] if found else None
 
 
 class _Walker:
