@@ -29,8 +29,11 @@ _state: dict[str, object] = {}
 
 
 def _settings(config: MkDocsConfig) -> SiteSettings:
-    options = (config.extra or {}).get("plateformcoop", {}) or {}
-    edit = options.get("source_edit_url")
+    content = current_content()
+    assert content is not None, "on_config (which MkDocs runs first) reads the content"
+    # extra.plateformcoop, validated by the engine (its problems are in content.problems).
+    options = content.site_options
+    edit = options.source_edit_url
     if not edit and config.repo_url and config.edit_uri:
         # edit_uri points at docs/; content files sit one level up.
         edit = urljoin(urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri), "..")
@@ -38,7 +41,7 @@ def _settings(config: MkDocsConfig) -> SiteSettings:
     return SiteSettings(
         language=language,
         source_edit_url=edit,
-        source_new_url=options.get("source_new_url"),
+        source_new_url=options.source_new_url,
         urls=UrlStyle(bool(config.use_directory_urls)),
         site_url=config.site_url or None,
     )

@@ -1,4 +1,4 @@
-"""Command line: ``plateformcoop check``, ``schema``, ``export``."""
+"""Command line: ``plateformcoop check``, ``new``, ``schema``."""
 
 from __future__ import annotations
 

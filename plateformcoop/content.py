@@ -7,10 +7,11 @@ import gc
 import os
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from .courses import CourseData, load_courses
@@ -20,6 +21,7 @@ from .layout import Layout
 from .model.fields import ID_PATTERN, suggestion
 from .model.diagnostic import DiagnosticConfig
 from .model.practice import Practice
+from .model.site_options import SiteOptions
 from .model.vocabulary import GlossaryFile, GlossaryTerm, VocabularyFile
 from .problems import Problem, sort_problems
 from .validation import validate
@@ -29,30 +31,34 @@ from .yamlsource import load_yaml
 _ID = re.compile(ID_PATTERN)
 
 
-@dataclass
+@dataclass(frozen=True, eq=False)
 class Content:
-    """Everything the site is built from, already validated."""
+    """Everything the site is built from, already validated; never changed once loaded
+    (frozen, and the cards are a read-only mapping), so what is derived from it is
+    computed once."""
 
     layout: Layout
     vocabularies: dict[str, Vocabulary]
     glossary: list[GlossaryTerm]
-    practices: dict[str, Practice]
+    practices: Mapping[str, Practice]
     sources: dict[str, str]
     problems: list[Problem]
     checked_files: int
     backlinks: dict[str, list[str]] = field(default_factory=dict)
     courses: dict[str, CourseData] = field(default_factory=dict)
     diagnostic: DiagnosticConfig | None = None
+    site_options: SiteOptions = field(default_factory=SiteOptions)
     directory: Directory = field(default_factory=Directory)
     # Not problems: things to look at that never fail a check or a build (entries to re-check).
     notices: list[Problem] = field(default_factory=list)
 
-    _sorted: list[Practice] | None = field(default=None, init=False, repr=False, compare=False)
+    @cached_property
+    def _sorted(self) -> tuple[Practice, ...]:
+        # Sorted once: every listing (catalog, taxonomy pages, export, diagnostic) asks.
+        return tuple(sorted(self.practices.values(), key=lambda p: _sort_key(p.title)))
 
     def sorted_practices(self) -> list[Practice]:
-        # Sorted once: every listing (catalog, taxonomy pages, export, diagnostic) asks.
-        if self._sorted is None or len(self._sorted) != len(self.practices):
-            self._sorted = sorted(self.practices.values(), key=lambda p: _sort_key(p.title))
+        """The cards in title order (accents and case ignored); a new list each call."""
         return list(self._sorted)
 
     def practices_with(self, vocabulary_field: str, term_id: str) -> list[Practice]:
@@ -131,6 +137,28 @@ def load_diagnostic(layout: Layout, vocabularies: dict[str, Vocabulary]) -> tupl
             if level not in config.level_values:
                 problems.append(document.problem(("level_values",), t("diagnostic.missing_levels", level=level)))
     return config, problems
+
+
+SITE_CONFIG = "mkdocs.yml"
+SITE_OPTIONS_AT = ("extra", "plateformcoop")
+
+
+def load_site_options(root: Path) -> tuple[SiteOptions, list[Problem]]:
+    """The engine's settings (mkdocs.yml, ``extra.plateformcoop``), validated like content.
+
+    Only that part of mkdocs.yml is read as data; the defaults when it is absent
+    or invalid (its problems are reported)."""
+    path = Path(root) / SITE_CONFIG
+    if not path.exists():
+        return SiteOptions(), []
+    document, problems = load_yaml(path, SITE_CONFIG, at=SITE_OPTIONS_AT)
+    if document is None or document.data is None:
+        return SiteOptions(), problems
+    if not isinstance(document.data, dict):
+        where = ".".join(SITE_OPTIONS_AT)
+        return SiteOptions(), problems + [document.problem((), t("site.not_mapping", where=where), t("site.not_mapping.hint"), code="structure")]
+    options, found = validate(SiteOptions, document, {})
+    return options or SiteOptions(), problems + found
 
 
 def _walk_files(folder: Path) -> list[Path]:
@@ -259,7 +287,11 @@ def _load_content(root: Path | str) -> Content:
     problems += found
     diagnostic, found = load_diagnostic(layout, vocabularies)
     problems += found
-    directory, found, notices, directory_files = load_directory(layout, vocabularies, existing_ids)
+    site_options, found = load_site_options(layout.root)
+    problems += found
+    directory, found, notices, directory_files = load_directory(
+        layout, vocabularies, existing_ids, stale_after_months=site_options.stale_after_months
+    )
     problems += found
     data_files = sum(1 for path in (layout.glossary, layout.diagnostic) if path.exists())
     checked = len(existing_ids) + len(VOCABULARY_NAMES) + data_files + course_files + directory_files
@@ -267,13 +299,14 @@ def _load_content(root: Path | str) -> Content:
         layout=layout,
         vocabularies=vocabularies,
         glossary=glossary,
-        practices=practices,
+        practices=MappingProxyType(practices),
         sources=sources,
         problems=sort_problems(problems),
         checked_files=checked,
         backlinks={pid: sorted(ids, key=lambda i: _sort_key(practices[i].title)) for pid, ids in backlinks.items()},
         courses=courses,
         diagnostic=diagnostic,
+        site_options=site_options,
         directory=directory,
         notices=sort_problems(notices),
     )
@@ -284,6 +317,10 @@ _cache: dict[Path, tuple[tuple[Any, ...], Content]] = {}
 
 def _fingerprint(layout: Layout) -> tuple[Any, ...]:
     stats = []
+    config = layout.root / SITE_CONFIG
+    if config.exists():  # the engine's settings live there
+        info = config.stat()
+        stats.append((str(config), info.st_mtime_ns, info.st_size))
     for folder in (layout.practices, layout.data, layout.courses, layout.platforms):
         if folder.is_dir():
             for path in folder.rglob("*"):

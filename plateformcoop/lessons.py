@@ -24,6 +24,7 @@ from . import textrules
 from .i18n import t
 from .model.course import LessonMeta
 from .model.fields import suggestion
+from .positions import LineIndex
 from .problems import Problem
 from .validation import validate
 from .yamlsource import load_yaml, read_text
@@ -121,6 +122,7 @@ class _Parser:
         self.display = display
         self.text = text
         self.offset = offset  # 0-based file line index of the body's first line
+        self.lines = LineIndex(text, first_line=offset + 1)
         self.problems: list[Problem] = []
 
     def fail(self, line_index: int, col: int, key: str, **values: str) -> None:
@@ -247,15 +249,10 @@ class _Parser:
             )
 
     def position(self, finding: textrules.Finding) -> tuple[int, int]:
-        index = -1
-        for _ in range(finding.occurrence + 1):
-            index = self.text.find(finding.snippet, index + 1)
-        before = self.text[: max(index, 0)]
-        return self.offset + before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        return self.lines.position(finding.start)
 
     def locate(self, value: str, start: int) -> Citation:
-        before = self.text[:start]
-        return Citation(value, self.offset + before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1)
+        return Citation(value, *self.lines.position(start))
 
     def citations(self) -> list[Citation]:
         return [self.locate(m.group("id"), m.start()) for m in CARD_CITATION.finditer(self.text)]

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from pathlib import Path
 
 
 @dataclass(frozen=True, order=True)
@@ -32,14 +31,6 @@ class Problem:
     def one_line(self) -> str:
         text = f"{self.path}:{self.line}:{self.col}: {self.message}"
         return f"{text} → {self.hint}" if self.hint else text
-
-
-def relative_path(path: Path, root: Path) -> str:
-    """Display path for reports: relative to the project root, with slashes."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:

@@ -38,22 +38,17 @@ MD_LINK_IN_PLAIN = re.compile(r"\[[^\]]*\]\([^)]*\)")
 
 @dataclass(frozen=True)
 class Finding:
-    """One rule broken inside a text: the snippet to point at, and message keys."""
+    """One rule broken inside a text: the snippet to point at, where it starts in
+    the checked text (an offset), and message keys."""
 
     snippet: str
-    occurrence: int
+    start: int
     key: str
     values: tuple[tuple[str, str], ...] = ()
 
 
-def _occurrence(text: str, snippet: str, start: int) -> int:
-    return text.count(snippet, 0, start)
-
-
 def _finding(text: str, match: re.Match[str], key: str, group: int | str = 0, **values: str) -> Finding:
-    snippet = match.group(group)
-    start = match.start(group)
-    return Finding(snippet, _occurrence(text, snippet, start), key, tuple(values.items()))
+    return Finding(match.group(group), match.start(group), key, tuple(values.items()))
 
 
 def _mask(text: str, pattern: re.Pattern[str]) -> str:
@@ -157,6 +152,12 @@ def check_plain(text: str) -> list[Finding]:
     findings += [_finding(text, m, "text.html", tag=m.group(0)) for m in _finditer(HTML, text, "<")]
     findings += [_finding(text, m, "text.attributes") for m in _finditer(ATTRIBUTES, text, "{")]
     findings += [_finding(text, m, "text.markdown_in_plain") for m in _finditer(MD_LINK_IN_PLAIN, text, "](")]
-    if "\n" in text.strip():
-        findings.append(Finding(text.strip().split("\n")[1][:20] or text[:20], 0, "text.newline"))
+    stripped = text.strip()
+    if "\n" in stripped:
+        second_line = stripped.split("\n")[1][:20]
+        if second_line:
+            start = len(text) - len(text.lstrip()) + stripped.index("\n") + 1
+            findings.append(Finding(second_line, start, "text.newline"))
+        else:
+            findings.append(Finding(text[:20], 0, "text.newline"))
     return findings

@@ -12,14 +12,14 @@ from pydantic import BaseModel, ValidationError
 from .i18n import t
 from .model.fields import suggestion
 from .problems import Problem
-from .yamlsource import PathKey, YamlDocument
+from .yamlsource import MAX_DEPTH, PathKey, YamlDocument
 
 _TYPE_NAMES = {
     str: "type.string",
     list: "type.list",
     dict: "type.mapping",
     int: "type.integer",
-    float: "type.integer",
+    float: "type.number",
     bool: "type.bool",
     type(None): "type.none",
     dt.date: "type.date",
@@ -35,6 +35,10 @@ _EXPECTED = {
     "int_parsing": "type.integer",
     "int_from_float": "type.integer",
     "bool_type": "type.bool",
+    "bool_parsing": "type.bool",
+    "float_type": "type.number",
+    "float_parsing": "type.number",
+    "mapping_type": "type.mapping",
 }
 
 
@@ -44,16 +48,14 @@ def validate(model: type[BaseModel], document: YamlDocument, context: dict[str, 
         return None, [document.problem((), t("yaml.not_mapping"), t("yaml.not_mapping.hint"), code="structure")]
     try:
         return model.model_validate(document.data, context=context), []
+    except RecursionError:
+        # The loader refuses data nested deeper than MAX_DEPTH, so this is a last guard.
+        return None, [document.problem((), t("yaml.too_deep", limit=MAX_DEPTH), t("yaml.too_deep.hint"), code="yaml-size")]
     except ValidationError as error:
         problems: list[Problem] = []
         for item in error.errors(include_url=False):
             problems.extend(_problems(model, document, item))
         return None, problems
-
-
-def _field_name(loc: PathKey) -> str:
-    names = [str(part) for part in loc if isinstance(part, str)]
-    return ".".join(names) if names else "?"
 
 
 def _display_loc(loc: PathKey) -> str:
@@ -75,15 +77,11 @@ def _problems(model: type[BaseModel], document: YamlDocument, item: dict[str, An
         return [document.problem(where, message, hint, key=key, code=kind)]
 
     if kind == "content":
+        findings = ctx["findings"]
+        positions = document.locate_snippets(loc, ctx["text"], [(f.snippet, f.start) for f in findings])
         return [
-            Problem(
-                document.display,
-                *document.locate_text(loc, finding.snippet, finding.occurrence),
-                t(finding.key, **dict(finding.values)),
-                t(finding.key + ".hint"),
-                finding.key,
-            )
-            for finding in ctx["findings"]
+            Problem(document.display, line, col, t(f.key, **dict(f.values)), t(f.key + ".hint"), f.key)
+            for f, (line, col) in zip(findings, positions)
         ]
     if kind == "missing":
         return at(t("field.missing", field=field), _describe(model, loc), where=loc[:-1])
@@ -107,7 +105,8 @@ def _problems(model: type[BaseModel], document: YamlDocument, item: dict[str, An
     if kind == "string_pattern_mismatch":
         return at(t("field.id_pattern", value=value), t("field.id_pattern.hint"))
     if kind == "literal_error":
-        return at(t("field.literal", value=value, field=field), t("hint.allowed", allowed=ctx.get("expected", "")))
+        allowed = _french_list(_literal_values(model, loc))
+        return at(t("field.literal", value=value, field=field), t("hint.allowed", allowed=allowed))
     if kind in ("greater_than_equal", "less_than_equal"):
         low, high = _bounds(model, loc)
         return at(t("field.number_range", field=field, low=low, high=high))
@@ -118,7 +117,37 @@ def _problems(model: type[BaseModel], document: YamlDocument, item: dict[str, An
         # "Texte : suite" unquoted is read as a mapping: the commonest mistake in French prose.
         hint = t("field.colon.hint") if kind == "string_type" and isinstance(value, dict) else t("field.type.hint")
         return at(t("field.type", field=field, expected=t(_EXPECTED[kind]), actual=t(actual)), hint)
-    return at(t("field.generic", field=field, detail=item["msg"]))
+    if "message" in ctx:  # the project's own errors (PydanticCustomError) carry a French message
+        return at(str(ctx["message"]), _describe(model, loc))
+    # pydantic's own words are English: never shown. The field's description says what is expected.
+    return at(t("field.invalid", field=field), _describe(model, loc) or t("field.type.hint"))
+
+
+def _french_list(values: list[str]) -> str:
+    """« a », « b » ou « c »."""
+    quoted = [f"« {value} »" for value in values]
+    if len(quoted) < 2:
+        return "".join(quoted)
+    return t("list.or", first=", ".join(quoted[:-1]), last=quoted[-1])
+
+
+def _literal_values(model: type[BaseModel], loc: PathKey) -> list[str]:
+    """The values a Literal field accepts, read from the model (not from pydantic's English message)."""
+    names = [part for part in loc if isinstance(part, str)]
+    parent = _model_at(model, tuple(names[:-1])) if names else None
+    if parent is None or names[-1] not in parent.model_fields:
+        return []
+    return [str(value) for value in _literals(parent.model_fields[names[-1]].annotation)]
+
+
+def _literals(annotation: Any) -> tuple[Any, ...]:
+    origin = typing.get_origin(annotation)
+    if origin is typing.Literal:
+        return typing.get_args(annotation)
+    if origin in (typing.Annotated, list, tuple, typing.Union, types.UnionType):
+        args = typing.get_args(annotation)[:1] if origin is typing.Annotated else typing.get_args(annotation)
+        return tuple(value for arg in args for value in _literals(arg))
+    return ()
 
 
 def _is_data_key(part: Any) -> bool:

@@ -24,9 +24,6 @@ class Vocabulary:
     def ids(self) -> list[str]:
         return [term.id for term in self.terms]
 
-    def __contains__(self, term_id: object) -> bool:
-        return any(term.id == term_id for term in self.terms)
-
     def term(self, term_id: str) -> VocabularyTerm:
         for term in self.terms:
             if term.id == term_id:

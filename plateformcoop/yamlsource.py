@@ -10,6 +10,7 @@ validation errors can point at ``line:col``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .i18n import t
+from .positions import LineIndex, line_col
 from .problems import Problem
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -54,6 +56,8 @@ class Loader(_BaseLoader):  # type: ignore[valid-type,misc]
 
 MAX_BYTES = 512 * 1024
 MAX_NODES = 50_000
+# Cards nest four levels deep; data files a few more.
+MAX_DEPTH = 50
 
 ALLOWED_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 _TRUE_FALSE = {"true", "false"}
@@ -74,7 +78,7 @@ class YamlDocument:
     data: Any
     nodes: dict[PathKey, Node] = field(default_factory=dict)
     key_nodes: dict[PathKey, Node] = field(default_factory=dict)
-    _line_starts: list[int] | None = None
+    _lines: LineIndex | None = None
 
     def position(self, loc: PathKey, *, key: bool = False) -> tuple[int, int]:
         """1-based line and column of the value (or key) at ``loc``, or of its nearest parent."""
@@ -86,32 +90,43 @@ class YamlDocument:
         node = self.nodes.get(loc)
         return _mark(node) if node is not None else (1, 1)
 
-    def locate_text(self, loc: PathKey, snippet: str, occurrence: int = 0) -> tuple[int, int]:
-        """Position of ``snippet`` inside the source of the scalar at ``loc``."""
+    def locate_snippets(self, loc: PathKey, text: str, found: list[tuple[str, int]]) -> list[tuple[int, int]]:
+        """Source positions of snippets found at offsets of ``text``, the value of the scalar at ``loc``.
+
+        A value is not its source (quotes, escapes, folded lines): the n-th occurrence
+        of a snippet in the value is taken to be its n-th occurrence in the scalar's
+        source. Each snippet's occurrences are counted in one pass over the value and
+        the source, however many there are.
+        """
         node = self.nodes.get(tuple(loc))
         if node is None:
-            return self.position(loc)
-        start, end = node.start_mark.index, node.end_mark.index
-        index = start - 1
-        for _ in range(occurrence + 1):
-            index = self.text.find(snippet, index + 1, end + len(snippet))
-            if index < 0:
-                return _mark(node)
-        return self.offset_position(index)
+            return [self.position(loc)] * len(found)
+        end = node.end_mark.index
+        positions: list[tuple[int, int]] = [_mark(node)] * len(found)
+        by_snippet: dict[str, list[tuple[int, int]]] = {}
+        for number, (snippet, offset) in enumerate(found):
+            by_snippet.setdefault(snippet, []).append((offset, number))
+        for snippet, places in by_snippet.items():
+            occurrence, counted_to = 0, 0  # in the value: occurrences before ``counted_to``
+            source_occurrence, source_at = -1, node.start_mark.index - 1  # in the source
+            for offset, number in sorted(places):
+                occurrence += text.count(snippet, counted_to, offset)
+                counted_to = offset
+                while source_occurrence < occurrence:
+                    source_at = self.text.find(snippet, source_at + 1, end + len(snippet))
+                    if source_at < 0:
+                        break
+                    source_occurrence += 1
+                if source_at < 0:
+                    break  # not in the source as written: the scalar's own position is kept
+                positions[number] = self.offset_position(source_at)
+        return positions
 
     def offset_position(self, index: int) -> tuple[int, int]:
-        if self._line_starts is None:
-            starts = [0]
-            find = self.text.find
-            pos = find("\n")
-            while pos >= 0:
-                starts.append(pos + 1)
-                pos = find("\n", pos + 1)
-            self._line_starts = starts
-        import bisect
-
-        line = bisect.bisect_right(self._line_starts, index) - 1
-        return line + 1, index - self._line_starts[line] + 1
+        """Line and column (1-based) of an offset in the file's text."""
+        if self._lines is None:
+            self._lines = LineIndex(self.text)
+        return self._lines.position(index)
 
     def problem(self, loc: PathKey, message: str, hint: str = "", *, key: bool = False, code: str = "invalid") -> Problem:
         line, col = self.position(loc, key=key)
@@ -122,20 +137,28 @@ def _mark(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+_READ_ERRORS = (
+    (PermissionError, "file.unreadable.permission"),
+    (IsADirectoryError, "file.unreadable.directory"),
+    (FileNotFoundError, "file.unreadable.missing"),
+)
+
+
 def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
     """Read a content file as UTF-8 (BOM tolerated); report empty, huge or non-UTF-8 files."""
     try:
         raw = path.read_bytes()
     except OSError as error:
-        return None, [Problem(display, 1, 1, t("file.unreadable", error=error.strerror or str(error)), code="file")]
+        # The system's own words (error.strerror) are English: name the case in French.
+        reason = next((key for kind, key in _READ_ERRORS if isinstance(error, kind)), "file.unreadable.other")
+        return None, [Problem(display, 1, 1, t("file.unreadable", error=t(reason)), code="file")]
     if len(raw) > MAX_BYTES:
         return None, [Problem(display, 1, 1, t("file.too_big", size=len(raw) // 1024, limit=MAX_BYTES // 1024), t("file.too_big.hint"), "file")]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        before = raw[: error.start]
-        line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        before = raw[: error.start].decode("utf-8-sig")
+        line, col = line_col(before, len(before))
         bad = raw[error.start : error.start + 1].hex()
         return None, [Problem(display, line, col, t("file.not_utf8", byte=bad), t("file.not_utf8.hint"), "encoding")]
     if not text.strip():
@@ -143,22 +166,39 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
     return text.replace("\r\n", "\n"), []
 
 
-def load_yaml(path: Path, display: str, text: str | None = None) -> tuple[YamlDocument | None, list[Problem]]:
-    """Compose and walk one YAML document. Returns (document, problems)."""
+def load_yaml(
+    path: Path, display: str, text: str | None = None, *, at: tuple[str, ...] = ()
+) -> tuple[YamlDocument | None, list[Problem]]:
+    """Compose and walk one YAML document. Returns (document, problems).
+
+    With ``at`` (keys, such as ``("extra", "plateformcoop")``), only the value
+    under those keys is walked and becomes the document's data: the rest of the
+    file may hold tags this loader refuses (mkdocs.yml's ``!!python/name:`` or
+    ``!ENV``), which are composed, never constructed. (None, []) if it is absent.
+    """
     if text is None:
         text, problems = read_text(path, display)
         if text is None:
             return None, problems
     try:
+        too_deep = _too_deep(text)
+        if too_deep is not None:
+            return None, [Problem(display, *too_deep, t("yaml.too_deep", limit=MAX_DEPTH), t("yaml.too_deep.hint"), "yaml-size")]
         root = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return None, [Problem(display, line, col, _syntax_message(error), _syntax_hint(error, text, mark), "yaml-syntax")]
-    except yaml.YAMLError as error:  # pragma: no cover - unmarked errors are rare
-        return None, [Problem(display, 1, 1, t("yaml.syntax", detail=str(error)), t("yaml.syntax.hint"), "yaml-syntax")]
+        return None, [_syntax_problem(error, display, text)]
+    except yaml.reader.ReaderError as error:
+        line, col = line_col(text, error.position)
+        code = f"{error.character:04X}" if isinstance(error.character, int) else "?"
+        return None, [Problem(display, line, col, t("yaml.control_character", code=code), t("yaml.control_character.hint"), "yaml-syntax")]
+    except yaml.YAMLError:  # pragma: no cover - every error PyYAML raises while reading text is one of the above
+        return None, [Problem(display, 1, 1, t("yaml.syntax", detail=t("yaml.syntax.other")), t("yaml.syntax.hint"), "yaml-syntax")]
     if root is None:
-        return None, [Problem(display, 1, 1, t("file.empty"), t("file.empty.hint"), "empty")]
+        return (None, []) if at else (None, [Problem(display, 1, 1, t("file.empty"), t("file.empty.hint"), "empty")])
+    for key in at:
+        root = _value_of(root, key)
+        if root is None:
+            return None, []
     document = YamlDocument(path=path, display=display, text=text, data=None)
     # An alias (*name) needs an anchor (&name): without any "&", the walk need not look for them.
     walker = _Walker(document, may_alias="&" in text)
@@ -168,6 +208,14 @@ def load_yaml(path: Path, display: str, text: str | None = None) -> tuple[YamlDo
         # would only add confusing "missing field" reports.
         return None, walker.problems
     return document, walker.problems
+
+
+def _value_of(node: Node, key: str) -> Node | None:
+    """The node under ``key`` in a mapping node (the last one, as PyYAML keeps), if any."""
+    if not isinstance(node, MappingNode):
+        return None
+    found = [value for name, value in node.value if isinstance(name, ScalarNode) and name.value == key]
+    return found[-1] if found else None
 
 
 class _Walker:
@@ -244,31 +292,125 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
 
 
+def _nesting_bound(text: str) -> int:
+    """An upper bound of how deeply collections nest in ``text``, found without parsing.
+
+    A flow collection opens with "[" or "{". A nested block collection starts at a
+    column inside the run of spaces and "-", "?", ":" indicators that begins its
+    line, and at most two levels (a mapping and a sequence) share a column.
+    """
+    block = max((len(run) for run in _LEADING_RUN.findall(text)), default=0)
+    return 2 * (block + 1) + text.count("[") + text.count("{")
+
+
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """Where collections first nest deeper than MAX_DEPTH, if they do.
+
+    libyaml composes nodes recursively in C: a few hundred thousand "[" crash the
+    process (and deep data would overflow Python's stack further on). Its parser
+    is not recursive: when the cheap bound allows too deep a nesting, the events
+    are counted before anything is composed.
+    """
+    if _nesting_bound(text) <= MAX_DEPTH:
+        return None
+    depth = 0
+    for event in yaml.parse(text, Loader=Loader):
+        if isinstance(event, _COLLECTION_START):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return event.start_mark.line + 1, event.start_mark.column + 1
+        elif isinstance(event, _COLLECTION_END):
+            depth -= 1
+    return None
+
+
+_LEADING_RUN = re.compile(r"(?m)^[ ?:-]+")
+_COLLECTION_START = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_COLLECTION_END = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+
+# PyYAML's and libyaml's words for what went wrong (``problem``, else ``context``),
+# in French. Nothing of the English text reaches people: an unknown one is "other".
 _SYNTAX_TRANSLATIONS = {
     "mapping values are not allowed": "un « : » suivi d'une espace apparaît à un endroit inattendu (indentation ou texte à mettre entre guillemets)",
     "could not find expected ':'": "il manque un « : » après une clé",
     "found character '\\t' that cannot start any token": "une tabulation est utilisée pour indenter",
-    "found character that cannot start any token": "un caractère ne peut pas commencer une valeur",
+    "tab character": "une tabulation est utilisée pour indenter",
+    "cannot start any token": "un caractère ne peut pas commencer une valeur",
     "did not find expected key": "une clé est attendue ici (indentation incohérente ?)",
     "did not find expected '-' indicator": "un élément de liste « - » est attendu ici",
-    "found undefined alias": "un alias YAML (*nom) ne renvoie à aucune ancre",
-    "found unexpected end of stream": "le fichier se termine au milieu d'une valeur (guillemet non fermé ?)",
-    "expected a single document in the stream": "le fichier contient plusieurs documents YAML (« --- »)",
-    "found unknown escape character": "une séquence d'échappement « \\ » inconnue dans un texte entre guillemets",
-    "did not find expected node content": "une valeur est attendue ici",
+    "expected <block end>": "une clé ou un élément « - » est attendu ici (indentation incohérente ?)",
+    "block sequence entries are not allowed": "un élément de liste « - » apparaît à un endroit inattendu (indentation ?)",
+    "mapping keys are not allowed": "une clé apparaît à un endroit inattendu (indentation ?)",
+    "did not find expected ',' or ']'": "« , » ou « ] » attendu dans la liste entre crochets",
+    "expected ',' or ']'": "« , » ou « ] » attendu dans la liste entre crochets",
+    "did not find expected ',' or '}'": "« , » ou « } » attendu entre accolades",
+    "expected ',' or '}'": "« , » ou « } » attendu entre accolades",
+    "undefined alias": "un alias YAML (*nom) ne renvoie à aucune ancre",
+    "duplicate anchor": "la même ancre YAML (&nom) est définie deux fois",
+    "second occurrence": "la même ancre YAML (&nom) est définie deux fois",
+    "document indicator": "une ligne « --- » ou « ... » coupe une valeur",
+    "document separator": "une ligne « --- » ou « ... » apparaît à un endroit inattendu",
+    "unexpected end of stream": "le fichier se termine au milieu d'une valeur (guillemet non fermé ?)",
+    "single document": "le fichier contient plusieurs documents YAML (« --- »)",
+    "another document": "le fichier contient plusieurs documents YAML (« --- »)",
+    "document start": "le fichier contient plusieurs documents YAML (« --- »)",
+    "unknown escape character": "une séquence d'échappement « \\ » inconnue dans un texte entre guillemets",
+    "hexdecimal number": "une séquence d'échappement « \\x », « \\u » ou « \\U » incomplète dans un texte entre guillemets",
+    "hexadecimal number": "une séquence d'échappement « \\x », « \\u » ou « \\U » incomplète dans un texte entre guillemets",
+    "Unicode character escape": "une séquence d'échappement « \\u » invalide dans un texte entre guillemets",
+    "node content": "une valeur est attendue ici",
+    "indentation indicator": "l'indicateur d'indentation après « | » ou « > » doit être un chiffre de 1 à 9",
+    "chomping": "seuls « - », « + » ou un chiffre peuvent suivre « | » ou « > »",
+    "comment or line break": "rien ne peut suivre « | » ou « > » sur la même ligne, sauf un commentaire",
+    "alphabetic or numeric character": "le nom d'une ancre ou d'un alias (&nom, *nom) est vide ou invalide",
+    "tag": "une étiquette YAML (!…) est mal écrite",
+    "directive": "une directive YAML (%…) est mal écrite",
     "while scanning a quoted scalar": "guillemet non fermé",
+    "while parsing a quoted scalar": "texte entre guillemets invalide",
+}
+# Errors whose fix belongs where the construct opens (PyYAML's context_mark), not
+# where the parser noticed (problem_mark, often the end of the file).
+_OPENERS = {
+    "quoted scalar": ("yaml.unclosed_quote", ("end of stream", "document indicator")),
+    "flow sequence": ("yaml.unclosed_flow", ("',' or ']'",)),
+    "flow mapping": ("yaml.unclosed_flow", ("',' or '}'",)),
 }
 
 
-def _syntax_message(error: yaml.MarkedYAMLError) -> str:
-    problem = (error.problem or error.context or "").strip()
-    for english, french in _SYNTAX_TRANSLATIONS.items():
-        if english in problem:
-            return t("yaml.syntax", detail=french)
-    return t("yaml.syntax", detail=problem)
+def _syntax_problem(error: yaml.MarkedYAMLError, display: str, text: str) -> Problem:
+    context, problem = error.context or "", error.problem or ""
+    context_mark, problem_mark = error.context_mark, error.problem_mark
+    mark = problem_mark or context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    message, hint = _syntax_message(problem, context), _syntax_hint(text, mark)
+    for construct, (key, problems) in _OPENERS.items():
+        if construct not in context or context_mark is None or problem_mark is None:
+            continue
+        if not any(words in problem for words in problems):
+            break
+        opener = text[context_mark.index : context_mark.index + 1]
+        at = {"line": line, "col": col}
+        if key == "yaml.unclosed_flow" and problem_mark.line == context_mark.line:
+            # On the line that opens it: a bad item, not a missing "]". Point at the item.
+            hint = t("yaml.flow_item.hint", bracket=opener, line=context_mark.line + 1, col=context_mark.column + 1)
+            break
+        line, col = context_mark.line + 1, context_mark.column + 1
+        closing = {"[": "]", "{": "}"}.get(opener, opener)
+        message = t("yaml.syntax", detail=t(key, bracket=opener))
+        hint = t(key + ".hint", quote=opener, bracket=opener, closing=closing, **at)
+        break
+    return Problem(display, line, col, message, hint, "yaml-syntax")
 
 
-def _syntax_hint(error: yaml.MarkedYAMLError, text: str, mark: Any) -> str:
+def _syntax_message(problem: str, context: str) -> str:
+    for words in (problem, context):
+        for english, french in _SYNTAX_TRANSLATIONS.items():
+            if words and english in words:
+                return t("yaml.syntax", detail=french)
+    return t("yaml.syntax", detail=t("yaml.syntax.other"))
+
+
+def _syntax_hint(text: str, mark: Any) -> str:
     if mark is not None:
         lines = text.split("\n")
         if 0 <= mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:

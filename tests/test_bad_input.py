@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import time
 from pathlib import Path
@@ -65,6 +66,16 @@ EXPECTED: dict[str, list[tuple[int, int | None, str, str | None]]] = {
     ],
     "attributes.yml": [(6, 3, "syntaxe d'attributs", "attributs HTML")],
     "snippet.yml": [(6, 3, "syntaxe d'inclusion de fichier « --8<-- » interdite", "inclurait un fichier")],
+    "unclosed-quote.yml": [(3, 10, "guillemet ouvert ici et jamais fermé", "jusqu'à la ligne 27, colonne 1")],
+    "unclosed-bracket.yml": [(19, 9, "« [ » ouvert ici et jamais fermé", "ligne 20, colonne 10")],
+    "deep-nesting.yml": [(3, 57, "trop d'imbrication : plus de 50 niveaux", "« [ »")],
+    "deep-block.yml": [(4, 99, "trop d'imbrication : plus de 50 niveaux", "« - »")],
+    "control-character.yml": [(2, 16, "caractère de contrôle interdit (U+0008)", "copier-coller")],
+    "wrong-values.yml": [
+        (2, 7, "valeur « de » non permise pour « lang »", "Valeurs possibles : « fr » ou « en »."),
+        (19, 13, "« self_assessment[1].weight » doit être un nombre entier, pas un nombre", None),
+        (21, 13, "« self_assessment[2].weight » doit être un nombre entier, pas un texte", None),
+    ],
     "carte.yaml": [(1, 1, "fichier ignoré", "carte.yml")],
     "Ma_Fiche.yml": [(1, 1, "nom de fichier « Ma_Fiche.yml » invalide", "minuscules")],
 }
@@ -198,3 +209,138 @@ def test_review_date_in_the_future_is_located(tmp_path: Path) -> None:
     result = check(project)
     assert result.returncode == 1
     assert f"practices/cooperative-de-test.yml:{line}:11: la date {tomorrow} est dans le futur" in result.stdout
+
+
+def test_many_findings_in_one_card_are_located_fast(tmp_path: Path) -> None:
+    """Each finding used to be located by scanning the text from its start again:
+    a card full of raw HTML took minutes. One pass per snippet now."""
+    project = make_project(tmp_path)
+    card = project / "practices" / "deuxieme-fiche.yml"
+    lines = card.read_text(encoding="utf-8").split("\n")
+    number = next(n for n, text in enumerate(lines) if text.startswith("problem:"))
+    lines[number] = "problem: " + "<b> " * 4_900
+    steps = "\n".join("  - " + "<b> " * 4_900 for _ in range(6))
+    card.write_text("\n".join(lines).replace("steps:\n", "steps:\n" + steps + "\n", 1), encoding="utf-8")
+    start = time.perf_counter()
+    problems = [p for p in load_content(project).problems if p.path == "practices/deuxieme-fiche.yml"]
+    assert time.perf_counter() - start < 10
+    html = [p for p in problems if p.code == "text.html"]
+    assert len(html) == 7 * 4_900
+    assert {(p.line, p.col) for p in html if p.line == number + 1} == {(number + 1, 10 + 4 * k) for k in range(4_900)}
+
+
+def test_many_citations_in_one_lesson_are_located_fast(tmp_path: Path) -> None:
+    """Each citation's line used to be counted from the start of the lesson (quadratic)."""
+    from plateformcoop.lessons import load_lesson
+
+    head = "---\ntitle: Leçon\nduration: 20\nobjectives:\n  - Un.\nkey_points:\n  - Deux.\n---\n\n"
+    path = tmp_path / "01-lecon.md"
+    path.write_text(head + "Voir [[fiche:x]] et <b>.\n" * 18_000, encoding="utf-8")
+    start = time.perf_counter()
+    lesson, problems = load_lesson(path, "01-lecon.md", {})
+    assert time.perf_counter() - start < 5
+    assert lesson is not None and len(lesson.citations) == 18_000
+    assert (lesson.citations[-1].line, lesson.citations[-1].col) == (10 + 17_999, 6)
+    html = [p for p in problems if p.code == "text.html"]
+    assert len(html) == 18_000 and (html[-1].line, html[-1].col) == (10 + 17_999, 21)
+
+
+def test_deep_nesting_never_crashes_check(tmp_path: Path) -> None:
+    """A few hundred thousand "[" used to crash libyaml's composer (segmentation
+    fault), a few thousand raised RecursionError: now one located problem."""
+    project = make_project(tmp_path)
+    depth = 200_000
+    (project / "practices" / "profonde.yml").write_text("id: profonde\nsteps: " + "[" * depth + "]" * depth + "\n", encoding="utf-8")
+    start = time.perf_counter()
+    result = check(project)
+    assert time.perf_counter() - start < 30
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr and "Error" not in result.stderr
+    assert "practices/profonde.yml:2:57: trop d'imbrication" in result.stdout
+
+
+def test_validation_guards_against_recursion(monkeypatch: pytest.MonkeyPatch) -> None:
+    from plateformcoop.model.practice import Practice
+    from plateformcoop.validation import validate
+    from plateformcoop.yamlsource import load_yaml
+
+    document, _ = load_yaml(Path("x.yml"), "practices/x.yml", "id: x\ntitle: Un titre\n")
+
+    def deep(*args: object, **kwargs: object) -> None:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(Practice, "model_validate", deep)
+    parsed, problems = validate(Practice, document, {})
+    assert parsed is None
+    assert [p.one_line()[:40] for p in problems] == ["practices/x.yml:1:1: trop d'imbrication "]
+
+
+def test_one_huge_line_is_bounded(tmp_path: Path) -> None:
+    """A file of one 500 KB line (under the size limit) is read and reported quickly."""
+    project = make_project(tmp_path)
+    (project / "practices" / "longue.yml").write_text("id: longue\ntitle: " + "a" * 500_000 + "\n", encoding="utf-8")
+    (project / "practices" / "enorme.yml").write_text("title: " + "a" * 2_000_000, encoding="utf-8")
+    start = time.perf_counter()
+    problems = load_content(project).problems
+    assert time.perf_counter() - start < 10
+    long = [p for p in problems if p.path == "practices/longue.yml"]
+    assert any(p.line == 2 and "« title » est trop long : 500000 caractères" in p.message for p in long), long
+    assert [p.message for p in problems if p.path == "practices/enorme.yml"] == ["fichier trop volumineux (1953 Ko, limite 512 Ko)"]
+
+
+# Words of PyYAML's and pydantic's English messages that must never reach people.
+ENGLISH = re.compile(
+    r" or |Input should|Field required|should be|\b(?:expected|found|while|scanning|parsing|allowed|"
+    r"character|mapping|sequence|stream|token|Value error|valid|string|integer|number|got)\b"
+)
+
+BROKEN_YAML = [
+    'title: "pas fermé\nsummary: x\n',
+    "title: 'pas fermé\n",
+    "themes: [a, b\nsummary: x\n",
+    "themes: {a: 1\nsummary: x\n",
+    'themes: [a, "x" y]\n',
+    "title: a: b\n",
+    "id: x\n  title: a\nsummary: b\n",
+    "id: x\n\ttitle: a\n",
+    "id: x\nsteps:\n  - a\n b\n",
+    'title: "a\\qb"\n',
+    'title: "\\xZZ"\n',
+    'title: "a\n---\nb"\n',
+    "id: x\n---\nid: y\n",
+    "id: &\n",
+    "id: !<x\n",
+    "id: *nulle\n",
+    "a: &x 1\nb: &x 2\n",
+    "id: |0\n  a\n",
+    "id: |x\n  a\n",
+    "id: x\x07\n",
+    "[a: b\n",
+    "? a\n? b\n- c\n",
+    "%YAML 2.0\n---\na: b\n",
+    "a: b\n...\nc: d\n",
+]
+
+
+@pytest.mark.parametrize("text", BROKEN_YAML)
+def test_yaml_errors_are_french(text: str) -> None:
+    from plateformcoop.yamlsource import load_yaml
+
+    document, problems = load_yaml(Path("x.yml"), "x.yml", text)
+    assert document is None and problems, text
+    for problem in problems:
+        assert not ENGLISH.search(problem.message + " " + problem.hint), problem.one_line()
+
+
+def test_no_english_in_any_fixture_problem(tmp_path: Path) -> None:
+    """Every message and hint from the bad cards and bad courses is French."""
+    project = make_project(tmp_path)
+    for path in BAD.iterdir():
+        shutil.copy(path, project / "practices" / path.name)
+    bad_courses = FIXTURES / "bad-courses"
+    shutil.copy(bad_courses / "bad-lesson.md", project / "courses" / "module-test" / "03-bad-lesson.md")
+    shutil.copytree(bad_courses / "module-casse", project / "courses" / "module-casse")
+    problems = load_content(project).problems
+    assert len({p.path for p in problems}) >= len(EXPECTED) + 3
+    leaks = [p.one_line() for p in problems if ENGLISH.search(p.message + " " + p.hint)]
+    assert leaks == []

@@ -225,3 +225,14 @@ def test_map_data_is_the_registry_package_unchanged() -> None:
         [sys.executable, str(REPO / "tools" / "extract_map.py"), "--check"], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_age_that_makes_an_entry_stale_is_a_setting(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("stale_after_months: 12", "stale_after_months: 120"), encoding="utf-8")
+    result = check(project)
+    assert result.returncode == 0 and "à revoir" not in result.stdout, result.stdout
+    config.write_text(config.read_text(encoding="utf-8").replace("stale_after_months: 120", "stale_after_months: 0"), encoding="utf-8")
+    result = check(project)
+    assert result.returncode == 1 and "mkdocs.yml:" in result.stdout and "stale_after_months" in result.stdout, result.stdout

@@ -159,7 +159,7 @@ def test_home_page_counts_come_from_the_content(fixture_site: BuildResult) -> No
     text = article(soup(fixture_site.site, "index.html")).get_text(" ", strip=True)
     assert "2 fiches de bonnes pratiques" in text
     assert "5 principes" in text
-    assert "4 plateformes coopératives" in text  # the fixture directory
+    assert "4 plateformes coopératives" in " ".join(text.split())  # the fixture directory
 
 
 def test_no_third_party_request_in_any_page(fixture_site: BuildResult) -> None:

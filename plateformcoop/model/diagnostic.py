@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..i18n import t
+from .base import Strict
 from .fields import Id, PlainText, Term, Unique
 
 Localized = Annotated[dict[str, PlainText(600)], Field(min_length=1)]
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class ScaleStep(Strict):

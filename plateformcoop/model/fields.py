@@ -16,26 +16,27 @@ ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SUMMARY_MAX = 200
 
 
-def findings_error(findings: list[textrules.Finding]) -> PydanticCustomError:
+def findings_error(text: str, findings: list[textrules.Finding]) -> PydanticCustomError:
+    """The error for a text breaking content rules; keeps the text, whose offsets the findings give."""
     first = findings[0]
     return PydanticCustomError(
         "content",
         "{message}",
-        {"message": t(first.key, **dict(first.values)), "findings": findings},
+        {"message": t(first.key, **dict(first.values)), "findings": findings, "text": text},
     )
 
 
 def _markdown(value: str) -> str:
     findings = textrules.check_markdown(value)
     if findings:
-        raise findings_error(findings)
+        raise findings_error(value, findings)
     return value
 
 
 def _plain(value: str) -> str:
     findings = textrules.check_plain(value)
     if findings:
-        raise findings_error(findings)
+        raise findings_error(value, findings)
     return value
 
 

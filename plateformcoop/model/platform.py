@@ -11,7 +11,7 @@ from pydantic_core import PydanticCustomError
 
 from ..i18n import t
 from .fields import HttpsUrl, Id, PastDate, PlainText, Term, Unique
-from .practice import Strict
+from .base import Strict
 
 # A free-text field must never carry a person's e-mail address (GDPR: the directory
 # publishes organisations, not people).

@@ -5,13 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from .base import Strict
 from .fields import SUMMARY_MAX, HttpsUrl, Id, Markdown, PastDate, PlainText, Term, Unique
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Example(Strict):

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from .base import Strict
 from .fields import HttpsUrl, Id, Markdown, PlainText
 
 Localized = Annotated[dict[str, PlainText(400)], Field(min_length=1)]
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class VocabularyTerm(Strict):
