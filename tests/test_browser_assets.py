@@ -66,3 +66,41 @@ def test_returning_visitor_gets_the_new_assets_after_a_deploy(browser: Browser, 
     finally:
         context.close()
         server.shutdown()
+
+
+def test_module_stored_before_a_deploy_still_works_offline(browser: Browser, tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    first = build(project)
+    assert first.returncode == 0, first.output
+    url, server = serve(first.site)
+    context = browser.new_context(service_workers="allow")
+    try:
+        page = context.new_page()
+        page.goto(url + "formations/module-test/")
+        page.wait_for_function("navigator.serviceWorker.ready.then(() => true)")
+        page.get_by_role("button", name="Garder ce module disponible hors connexion").click()
+        expect(page.locator(".pc-offline__status")).to_contain_text("Le module est enregistré sur cet appareil")
+
+        css = project / "docs" / "assets" / "stylesheets" / "accessibility.css"
+        css.write_text(css.read_text(encoding="utf-8").replace(OLD_FOOTER, NEW_FOOTER), encoding="utf-8")
+        second = build(project)
+        assert second.returncode == 0, second.output
+        # Back online after the deploy: the course page brings the new styles.
+        page.goto(url + "formations/module-test/")
+        expect(page.locator(".md-footer-meta")).to_have_css("background-color", "rgb(16, 32, 48)")
+        _cached(page, "accessibility.css?v=")
+
+        # Offline, a lesson stored before the deploy (older asset URLs) is styled
+        # and its quiz works.
+        context.set_offline(True)
+        page.goto(url + "formations/module-test/deuxieme-lecon/")
+        expect(page.locator("h1")).to_contain_text("Deuxième leçon")
+        expect(page.locator(".md-footer-meta")).to_have_css("background-color", "rgb(16, 32, 48)")
+        quiz = page.locator("#quiz-deuxieme-lecon-1")
+        quiz.get_by_label("Entrer au capital d'une SCIC").check()
+        quiz.get_by_label("Verser une subvention").check()
+        quiz.get_by_role("button", name="Vérifier ma réponse").click()
+        expect(quiz.locator(".pc-quiz__result")).to_contain_text("Bonne réponse !")
+    finally:
+        context.close()
+        server.shutdown()
