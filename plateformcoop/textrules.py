@@ -17,11 +17,18 @@ from urllib.parse import urlsplit
 TEMPLATE = re.compile(r"\{\{|\{%|\{#")
 # pymdownx.snippets would include a repository file at build time.
 SNIPPET = re.compile(r"-{1,}8<-{1,}")
-CODE = re.compile(r"(?ms)^ {0,3}(```|~~~).*?^ {0,3}\1|(`+)(?!`).+?(?<!`)\2(?!`)")
-AUTOLINK = re.compile(r"<https://[^>\s]+>")
+# A code span opens at the start of a backtick run only ((?<!`), possessive run): a
+# long run of backticks is then scanned once, not once per backtick (quadratic).
+CODE = re.compile(r"(?ms)^ {0,3}(```|~~~).*?^ {0,3}\1|(?<!`)(`++).+?(?<!`)\2(?!`)")
+# No "<" inside an autolink: "<a:<a:<a:…" is then linear, not one scan to the end per "<".
+AUTOLINK = re.compile(r"<https://[^>\s<]+>")
 HTML = re.compile(r"<!--|<\?|<!\[CDATA\[|</?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)")
 HEADING = re.compile(r"(?m)^ {0,3}#{1,6}(?=[ \t]|$)")
-IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]*)")
+# Alternative texts are bounded so that "![![![…" stays linear (each "![" would scan
+# to the end of the text); a longer one is refused (IMAGE_LONG_ALT), never skipped.
+ALT_MAX = 1000
+IMAGE = re.compile(r"!\[(?P<alt>[^\]]{0,%d})\]\(\s*<?(?P<src>[^)\s>]*)" % ALT_MAX)
+IMAGE_LONG_ALT = re.compile(r"!\[[^\]]{%d}" % (ALT_MAX + 1))
 # Link texts that say nothing out of context (WCAG 2.4.4), compared without case or punctuation.
 UNINFORMATIVE = {
     "ici", "cliquez ici", "cliquer ici", "clic ici", "lien", "ce lien", "le lien", "en savoir plus",
@@ -29,7 +36,7 @@ UNINFORMATIVE = {
 }
 LINK = re.compile(r"\[(?P<text>[^\]]*)\]\(\s*<?(?P<url>[^)\s>]*)")
 REFERENCE = re.compile(r"(?m)^ {0,3}\[[^\]]+\]:[ \t]*<?(?P<url>[^\s>]*)")
-OTHER_AUTOLINK = re.compile(r"<(?P<url>[A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
+OTHER_AUTOLINK = re.compile(r"<(?P<url>[A-Za-z][A-Za-z0-9+.-]*:[^>\s<]*)>")
 HTTP = re.compile(r"(?i)\bhttp://[^\s)>\]]*")
 # attr_list syntax ("{: onclick=...}", "{ .class }") would let text set HTML attributes.
 ATTRIBUTES = re.compile(r"\{:?[ \t]*(?:[.#][\w-]|[\w-]+[ \t]*=)")
@@ -103,6 +110,7 @@ def check_markdown(text: str, *, headings: bool = False, local_images: bool = Fa
     findings += [_finding(text, m, "text.html", tag=m.group(0)) for m in _finditer(HTML, prose, "<")]
     if not headings:
         findings += [_finding(text, m, "text.heading") for m in _finditer(HEADING, prose, "#")]
+    findings += [_finding(text, m, "text.image_alt_long") for m in _finditer(IMAGE_LONG_ALT, prose, "![")]
     for match in _finditer(IMAGE, prose, "!["):
         if not local_images:
             findings.append(_finding(text, match, "text.image"))
@@ -115,7 +123,7 @@ def check_markdown(text: str, *, headings: bool = False, local_images: bool = Fa
     return findings
 
 
-IMAGE_WHOLE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+IMAGE_WHOLE = re.compile(r"!\[[^\]]{0,%d}\]\([^)]{0,2000}\)" % ALT_MAX)
 
 
 def is_local_path(src: str) -> bool:
