@@ -85,13 +85,20 @@ UI_KEYS = (
 )
 
 
+# Weight of a page's words against the default (1): the site's own pages (about,
+# contribution guide, index pages) come after cards, lessons and terms that say the
+# same words. Pagefind applies it to the element's text (data-pagefind-weight).
+TYPE_WEIGHTS = {DEFAULT_TYPE: 0.5}
+
+
 @dataclass(frozen=True)
 class PageSearch:
-    """How one page appears in the search: its type (key and label) and filters."""
+    """How one page appears in the search: its type (key and label), filters and weight."""
 
     type: str
     label: str
     filters: tuple[tuple[str, str], ...]
+    weight: float | None = None
 
     @property
     def meta(self) -> tuple[tuple[str, str], ...]:
@@ -126,7 +133,7 @@ def page_search(meta: Mapping[str, Any] | None, language: str = DEFAULT_LANGUAGE
         for name in PAGE_FILTERS:
             values = extra.get(name) or []
             filters += [(name, str(value)) for value in values if str(value).strip()]
-    return PageSearch(type=result_type, label=label, filters=tuple(filters))
+    return PageSearch(type=result_type, label=label, filters=tuple(filters), weight=TYPE_WEIGHTS.get(result_type))
 
 
 def ui_strings(language: str = DEFAULT_LANGUAGE) -> dict[str, Any]:

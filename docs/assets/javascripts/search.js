@@ -167,7 +167,8 @@ function setup(box) {
     const type = (data.meta && data.meta.type) || (ui.types || {}).page || "";
     if (data.meta && data.meta.kind === "glossary") {
       const page = data.url.split("#")[0];
-      const terms = (data.sub_results || []).filter((sub) => sub.url.split("#")[0] === page && sub.url.includes("#"));
+      // Its entries are its second-level headings (the first is the page's title).
+      const terms = (data.sub_results || []).filter((sub) => sub.anchor && sub.anchor.element === "h2" && sub.url.split("#")[0] === page);
       if (terms.length) {
         return terms.slice(0, MAX_TERMS).map((sub) => ({ url: sub.url, title: sub.title, excerpt: sub.excerpt, type }));
       }
@@ -198,6 +199,7 @@ function setup(box) {
       else say(total === 1 ? ui.count_one : fill(ui.count, { count: total }));
     }
     setExpanded();
+    box.setAttribute("data-query", query); // the query the list shows (tests wait on it)
   }
 
   function reset(message) {
@@ -209,6 +211,7 @@ function setup(box) {
     setActive(-1);
     setExpanded();
     say(message);
+    box.removeAttribute("data-query");
   }
 
   async function run(immediate) {
@@ -230,8 +233,11 @@ function setup(box) {
       const term = query || null;
       const search = immediate ? await pagefind.search(term, { filters }) : await pagefind.debouncedSearch(term, { filters }, DEBOUNCE_MS);
       if (search === null || ticket !== generation) return; // a newer query replaced it
-      const datas = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
+      // Offline, only the fragments fetched before (kept by sw.js) load: show those.
+      const settled = await Promise.allSettled(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
       if (ticket !== generation) return;
+      const datas = settled.filter((item) => item.status === "fulfilled").map((item) => item.value);
+      if (settled.length && !datas.length) throw new Error("no fragment");
       render(query, search, datas);
     } catch (error) {
       if (ticket === generation) say(ui.error);
