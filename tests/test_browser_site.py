@@ -98,6 +98,14 @@ def test_search_results_say_what_they_are_and_show_the_words_found(page: Page, f
     # The glossary term links to its entry on the glossary page.
     term = options.filter(has=page.locator(".pc-search__kind", has_text="Terme du glossaire")).first
     assert term.get_attribute("href").endswith("glossaire/#cooperative")
+    # A first search loads a few results' excerpts; the next ones on demand.
+    shown = options.count()
+    expect(status).to_contain_text(f"les {shown} premiers affichés")
+    page.get_by_role("button", name="Afficher plus de résultats").click()
+    expect(options).not_to_have_count(shown)
+    assert options.count() > shown
+    expect(page.locator("#pc-search-input")).to_be_focused()
+    expect(options.nth(shown)).to_have_attribute("aria-selected", "true")
 
 
 def test_search_filters_by_kind_and_by_principle(page: Page, fixture_server: str) -> None:

@@ -6,7 +6,7 @@
  * the first focus of the field, key press in it, "/" shortcut or phone button.
  * Texts come from the page (data-ui, plateformcoop/locales/fr.yml). */
 
-const MAX_RESULTS = 10; // results whose fragment is loaded and shown
+const PAGE = 5; // results whose fragment a search loads at once ("more" loads the next ones)
 const MAX_TERMS = 3; // glossary terms shown for the glossary page
 const DEBOUNCE_MS = 250;
 
@@ -22,6 +22,7 @@ function setup(box) {
   const filtersBox = box.querySelector(".pc-search__filters");
   const selects = Array.from(box.querySelectorAll("select[data-filter]"));
   const clear = box.querySelector(".pc-search__clear");
+  const more = box.querySelector(".pc-search__more");
   const opener = document.querySelector(".pc-search__open");
   const toggle = document.getElementById("__search");
   const form = box.querySelector("form");
@@ -32,6 +33,7 @@ function setup(box) {
   let generation = 0; // the latest query: older answers are dropped
   let options = []; // the option elements shown
   let active = -1;
+  let current = null; // the search shown: {query, search, datas, loaded}
 
   function fill(template, values) {
     return String(template || "").replace(/\{(\w+)\}/g, (match, key) => (key in values ? values[key] : match));
@@ -46,7 +48,9 @@ function setup(box) {
       say(ui.loading);
       engine = import(new URL("pagefind.js", bundle).href).then(async (pagefind) => {
         // Result URLs are relative to the site root (the site may be served under a path).
-        await pagefind.options({ baseUrl: new URL("../", bundle).pathname, excerptLength: 24 });
+        // No web worker: one file less to fetch (12 KB), and a search over chunks
+        // this size takes a few milliseconds on the page's own thread.
+        await pagefind.options({ baseUrl: new URL("../", bundle).pathname, excerptLength: 24, noWorker: true });
         await pagefind.init();
         fillFilters(await pagefind.filters());
         if (!input.value.trim()) say(ui.hint);
@@ -176,7 +180,9 @@ function setup(box) {
     return [{ url: data.url, title: (data.meta && data.meta.title) || data.url, excerpt: data.excerpt, type }];
   }
 
-  function render(query, search, datas) {
+  function render(query, search, datas, loaded) {
+    current = { query, search, datas, loaded };
+    more.hidden = loaded >= search.results.length;
     const shown = datas.flatMap(entries);
     listbox.replaceChildren(...shown.map(item));
     options = Array.from(listbox.children);
@@ -195,15 +201,41 @@ function setup(box) {
       none.hidden = false;
     } else {
       none.hidden = true;
-      if (search.results.length > datas.length) say(fill(ui.shown, { count: total, shown: shown.length }));
+      if (search.results.length > loaded) say(fill(ui.shown, { count: total, shown: shown.length }));
       else say(total === 1 ? ui.count_one : fill(ui.count, { count: total }));
     }
     setExpanded();
     box.setAttribute("data-query", query); // the query the list shows (tests wait on it)
   }
 
+  // Offline, only the fragments fetched before (kept by sw.js) load: those are shown.
+  async function fetchData(results) {
+    const settled = await Promise.allSettled(results.map((result) => result.data()));
+    const datas = settled.filter((entry) => entry.status === "fulfilled").map((entry) => entry.value);
+    if (settled.length && !datas.length) throw new Error("no fragment");
+    return datas;
+  }
+
+  async function showMore() {
+    if (!current) return;
+    const ticket = generation;
+    const next = current.search.results.slice(current.loaded, current.loaded + PAGE);
+    try {
+      const datas = await fetchData(next);
+      if (ticket !== generation) return;
+      const first = options.length;
+      render(current.query, current.search, current.datas.concat(datas), current.loaded + next.length);
+      input.focus();
+      setActive(Math.min(first, options.length - 1));
+    } catch (error) {
+      if (ticket === generation) say(ui.error);
+    }
+  }
+
   function reset(message) {
     generation += 1;
+    current = null;
+    more.hidden = true;
     listbox.replaceChildren();
     listbox.hidden = true;
     options = [];
@@ -233,12 +265,10 @@ function setup(box) {
       const term = query || null;
       const search = immediate ? await pagefind.search(term, { filters }) : await pagefind.debouncedSearch(term, { filters }, DEBOUNCE_MS);
       if (search === null || ticket !== generation) return; // a newer query replaced it
-      // Offline, only the fragments fetched before (kept by sw.js) load: show those.
-      const settled = await Promise.allSettled(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
+      const first = search.results.slice(0, PAGE);
+      const datas = await fetchData(first);
       if (ticket !== generation) return;
-      const datas = settled.filter((item) => item.status === "fulfilled").map((item) => item.value);
-      if (settled.length && !datas.length) throw new Error("no fragment");
-      render(query, search, datas);
+      render(query, search, datas, first.length);
     } catch (error) {
       if (ticket === generation) say(ui.error);
     }
@@ -309,6 +339,7 @@ function setup(box) {
   });
   form.addEventListener("submit", (event) => event.preventDefault());
   selects.forEach((select) => select.addEventListener("change", () => run(true)));
+  more.addEventListener("click", showMore);
   box.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && event.target !== input) {
       event.preventDefault();
