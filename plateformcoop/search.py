@@ -178,7 +178,7 @@ def _executable(site_dir: Path) -> str:
 def _indexed_pages(output: str) -> int:
     for line in output.splitlines():
         words = line.split()
-        if len(words) == 3 and words[0] == "Indexed" and words[2] == "pages" and words[1].isdigit():
+        if len(words) == 3 and words[0] == "Indexed" and words[2] in ("page", "pages") and words[1].isdigit():
             return int(words[1])
     return 0
 
@@ -211,6 +211,7 @@ def build_index(site_dir: Path, *, timeout: float = 600) -> IndexRun:
     for name in UNUSED_BUNDLE_FILES:
         (bundle / name).unlink(missing_ok=True)
     pages = _indexed_pages(output)
-    if pages == 0:
+    # Without data-pagefind-body anywhere, Pagefind would index whole pages (menus included).
+    if pages == 0 or "Did not find a data-pagefind-body" in output:
         raise SearchIndexError(site_dir, "search.build.empty")
     return IndexRun(pages=pages, seconds=seconds, output=output)
