@@ -125,6 +125,9 @@ def page_search(meta: Mapping[str, Any] | None, language: str = DEFAULT_LANGUAGE
     meta = meta or {}
     if meta.get("pc_search") is False:
         return None
+    material = meta.get("search")  # Material's own flag, in a hand-written page
+    if isinstance(material, Mapping) and material.get("exclude"):
+        return None
     result_type = RESULT_TYPES.get(str(meta.get("pc_kind") or ""), DEFAULT_TYPE)
     label = result_label(result_type, language)
     filters: list[tuple[str, str]] = [(TYPE_FILTER, label)]

@@ -37,6 +37,8 @@ def test_pages_written_with_search_false_are_not_indexed() -> None:
     header = theme.page_header("Catalogue", "catalog", search=False)
     assert search.page_search(front_matter(header)) is None
     assert search.page_search(front_matter(theme.page_header("Fiche", "practice"))) is not None
+    # Material's flag, written by hand in a page of docs/, is honoured too.
+    assert search.page_search({"title": "Brouillon", "search": {"exclude": True}}) is None
 
 
 def test_cards_carry_their_principles_as_a_filter(tmp_path: Path) -> None:

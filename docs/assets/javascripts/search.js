@@ -365,8 +365,11 @@ function setup(box) {
   if (toggle) {
     toggle.addEventListener("change", () => {
       if (opener) opener.setAttribute("aria-expanded", String(toggle.checked));
-      if (!toggle.checked) setActive(-1);
       setExpanded();
+      if (toggle.checked) return;
+      setActive(-1);
+      // Closed by the back arrow on a phone: focus must not stay in the hidden field.
+      if (box.contains(document.activeElement)) leave();
     });
   }
   if (opener) {
