@@ -499,7 +499,9 @@ def plain_config(source: Path = REPO / "mkdocs.yml", snippets: bool = False) -> 
     extension is kept only where the included files are copied too."""
     config = yaml.safe_load(source.read_text(encoding="utf-8"))
     theme = {key: value for key, value in config["theme"].items() if key != "custom_dir"}
-    search = next((p["search"] for p in config.get("plugins", []) if isinstance(p, dict) and "search" in p), {})
+    # The project's search is Pagefind (hooks/search.py); stock Material keeps its own
+    # (lunr), in the site's language.
+    search = next((p["search"] for p in config.get("plugins", []) if isinstance(p, dict) and "search" in p), {"lang": "fr"})
     extensions = [
         e for e in config.get("markdown_extensions", []) if snippets or not (isinstance(e, dict) and "pymdownx.snippets" in e)
     ]

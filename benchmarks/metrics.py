@@ -135,9 +135,29 @@ def _kind(location: str) -> str:
     return {"principes": "taxonomy", "themes": "taxonomy", "formations": "courses"}.get(first, "other pages")
 
 
+def _pagefind_index(site: Path, cards: int, raw_text_bytes: int) -> dict:
+    """Size of the Pagefind index (site/pagefind/: chunks and fragments, fetched a
+    few at a time per query, never whole; benchmarks/search_weight.py measures that)."""
+    files = [path for path in (site / "pagefind").rglob("*") if path.is_file()]
+    total = sum(path.stat().st_size for path in files)
+    return {
+        "engine": "pagefind",
+        "bytes": total,
+        "gzip_bytes": total,  # Pagefind's files are compressed already
+        "entries": sum(1 for path in files if path.parent.name == "fragment"),
+        "bytes_per_card": round(total / max(cards, 1)),
+        "raw_text_bytes": raw_text_bytes,
+        "ratio_to_raw_text": round(total / raw_text_bytes, 3) if raw_text_bytes else None,
+        "bytes_by_page_kind": {},
+        "card_sections_bytes": {},
+    }
+
+
 def search_index(site: Path, cards: int, raw_text_bytes: int) -> dict:
-    """Size of Material's search index, per card, against the text, by kind of page,
-    and the ten card sections (headings) that weigh the most in it."""
+    """Size of the search index: Material's (lunr, downloaded whole), per card, against
+    the text, by kind of page and the ten heaviest card sections; or Pagefind's."""
+    if not (site / "search" / "search_index.json").is_file() and (site / "pagefind").is_dir():
+        return _pagefind_index(site, cards, raw_text_bytes)
     data = (site / "search" / "search_index.json").read_bytes()
     docs = json.loads(data)["docs"]
     by_kind: Counter[str] = Counter()
@@ -149,6 +169,7 @@ def search_index(site: Path, cards: int, raw_text_bytes: int) -> dict:
         if kind == "cards" and "#" in doc["location"]:
             sections[doc["title"]] += size
     return {
+        "engine": "lunr",
         "bytes": len(data),
         "gzip_bytes": gzip_size(data),
         "entries": len(docs),

@@ -30,6 +30,38 @@ self.addEventListener("install", function () {
   self.skipWaiting();
 });
 
+/* --- Site search (Pagefind) -------------------------------------------------------
+ * Registered before the general fetch handler, which it then skips. What a search
+ * fetches under pagefind/ (its script, worker, WebAssembly, entry file, index
+ * chunks, page fragments) comes from the network when there is one and is kept,
+ * under its URL without query string (Pagefind adds ?ts=<time> to its entry file),
+ * so that a visitor offline can still search the pages they stored. */
+function isSearchFile(url) {
+  return url.origin === self.location.origin && url.pathname.indexOf(new URL("pagefind/", self.registration.scope).pathname) === 0;
+}
+
+self.addEventListener("fetch", function (event) {
+  var request = event.request;
+  var url = new URL(request.url);
+  if (request.method !== "GET" || !isSearchFile(url)) return;
+  event.stopImmediatePropagation();
+  var key = url.origin + url.pathname;
+  event.respondWith(
+    fetch(request).then(function (response) {
+      if (response.ok) {
+        var copy = response.clone();
+        event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.put(key, copy); }));
+      }
+      return response;
+    }).catch(function () {
+      return caches.match(key).then(function (cached) {
+        return cached || Promise.reject(new Error("offline"));
+      });
+    })
+  );
+});
+/* --- End of site search ----------------------------------------------------------- */
+
 self.addEventListener("activate", function (event) {
   event.waitUntil(
     caches.keys().then(function (names) {

@@ -97,14 +97,36 @@ def test_every_page_type_has_no_wcag_violation(browser, axe, published: str, vie
     assert not report, "\n".join(report)
 
 
-def test_open_search_with_results_has_no_wcag_violation(page: Page, axe, published: str) -> None:
-    page.goto(published)
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially("coopératives", delay=30)
-    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
-    report = violations(axe, page)
-    assert not report, "\n".join(report)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_open_search_with_results_has_no_wcag_violation(browser, axe, published: str, viewport: str, scheme: str) -> None:
+    width, height = VIEWPORTS[viewport]
+    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme, locale="fr-FR")
+    page = context.new_page()
+    try:
+        page.goto(published)
+        opener = page.locator(".pc-search__open")
+        if viewport == "phone":  # the header's button opens the search; on a desktop the field is there
+            opener.click()
+        else:
+            expect(opener).to_be_hidden()
+            page.locator("#pc-search-input").click()
+        box = page.locator("#pc-search-input")
+        expect(box).to_be_focused()
+        box.press_sequentially("coopératives", delay=30)
+        expect(page.locator(".pc-search__option").first).to_be_visible(timeout=10_000)
+        expect(page.locator(".pc-search__filters")).to_be_visible()
+        page.keyboard.press("ArrowDown")  # an active option, as a keyboard user sees it
+        expect(page.locator("[role=option][aria-selected=true]")).to_be_visible()
+        report = violations(axe, page)
+        # And the message shown when nothing matches.
+        box.fill("")
+        box.press_sequentially("kangourou", delay=30)
+        expect(page.locator(".pc-search__none")).to_be_visible(timeout=10_000)
+        report += violations(axe, page)
+        assert not report, "\n".join(report)
+    finally:
+        context.close()
 
 
 def test_real_site_has_no_wcag_violation(browser, axe, real_site: BuildResult, tmp_path_factory) -> None:
@@ -216,15 +238,18 @@ def test_no_request_leaves_the_site_and_no_cookie_is_set(browser: Browser, publi
     page = context.new_page()
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(published))
     foreign: list[str] = []
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
     page.on("request", lambda request: foreign.append(request.url) if not request.url.startswith((origin, "data:", "blob:")) else None)
     for path in PAGE_TYPES.values():
         page.goto(published + path)
         page.wait_for_load_state("networkidle")
-    # A search downloads the index and runs the worker: still nothing from elsewhere.
+    # A search loads Pagefind, its WebAssembly and index chunks: still nothing from elsewhere.
     page.goto(published)
-    page.locator("input.md-search__input").click()
-    page.locator("input.md-search__input").press_sequentially("gouvernance", delay=30)
-    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+    page.locator("#pc-search-input").click()
+    page.locator("#pc-search-input").press_sequentially("gouvernance", delay=30)
+    expect(page.locator(".pc-search__option").first).to_be_visible(timeout=10_000)
+    assert any("/pagefind/" in url for url in requests)
     assert foreign == []
     assert context.cookies() == []
     context.close()

@@ -121,10 +121,20 @@ THEME_COPIES: dict[str, list[tuple[str, str]]] = {
     "partials/nav-item.html": [
         (' tabindex="{{ tabindex }}">', '{% if tabindex %} tabindex="{{ tabindex }}"{% endif %}>'),
     ],
-    "partials/search.html": [
+    "partials/header.html": [
         (
-            '<div class="md-search" data-md-component="search" role="dialog">',
-            '<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">',
+            '    {% if "material/search" in config.plugins %}\n'
+            '      {% set search = config.plugins["material/search"] | attr("config") %}\n'
+            "      {% if search.enabled %}\n"
+            '        <label class="md-header__button md-icon" for="__search">\n'
+            '          {% set icon = config.theme.icon.search or "material/magnify" %}\n'
+            '          {% include ".icons/" ~ icon ~ ".svg" %}\n'
+            "        </label>\n"
+            '        {% include "partials/search.html" %}\n'
+            "      {% endif %}\n"
+            "    {% endif %}\n",
+            "    {#- The site search (Pagefind, partials/site-search.html) instead of Material's plugin. -#}\n"
+            '    {% include "partials/site-search.html" %}\n',
         ),
     ],
     "partials/toc.html": [

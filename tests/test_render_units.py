@@ -165,7 +165,7 @@ def test_rendering_needs_no_site_generator() -> None:
 
 def test_renderers_write_theme_syntax_only_through_the_theme_module() -> None:
     """Material's classes, attribute lists and md_in_html markers live in plateformcoop/theme."""
-    pattern = re.compile(r"md-button|data-search-exclude|\{ ?[.#]|\bmarkdown>|\" markdown")
+    pattern = re.compile(r"md-button|data-pagefind|\{ ?[.#]|\bmarkdown>|\" markdown")
     offenders = []
     for path in sorted((REPO / "plateformcoop" / "render").glob("*.py")):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):

@@ -1,4 +1,4 @@
-"""The generated site, parsed: card pages, catalog, taxonomy pages, glossary, export, search."""
+"""The generated site, parsed: card pages, catalog, taxonomy pages, glossary, export, search index."""
 
 from __future__ import annotations
 
@@ -140,19 +140,55 @@ def test_json_export(fixture_site: BuildResult) -> None:
     assert [t["id"] for t in data["vocabularies"]["principles"]][0] == "gouvernance-inclusive"
 
 
-def test_search_index_covers_cards_and_pages_with_french_stemming(fixture_site: BuildResult) -> None:
-    index = json.loads((fixture_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["fr"]
-    # Material's `pipeline` lists lunr functions it REMOVES: the stemmer must not be one of them.
-    assert "stemmer" not in index["config"].get("pipeline", [])
-    locations = {doc["location"] for doc in index["docs"]}
+def search_fragments(site: Path) -> dict[str, dict]:
+    """Pagefind's page fragments (what a result shows), by URL: gzip, then a signature, then JSON."""
+    import gzip
+
+    fragments = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        assert data[:12] == b"pagefind_dcd", path
+        fragment = json.loads(data[12:])
+        fragments[fragment["url"].lstrip("/")] = fragment
+    return fragments
+
+
+def test_search_index_covers_cards_lessons_and_glossary_not_catalogs_or_forms(fixture_site: BuildResult) -> None:
+    fragments = search_fragments(fixture_site.site)
     for card in CARDS:
-        assert f"pratiques/{card}/" in locations
-    assert "a-propos/" in locations
-    # The catalog repeats every summary: excluded to keep the index small.
-    assert "pratiques/" not in locations
-    text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("pratiques/cooperative-de-test/"))
-    assert "coopérative" in text
+        assert f"pratiques/{card}/" in fragments
+    for url in ("formations/module-test/premiere-lecon/", "glossaire/", "a-propos/", "principes/gouvernance-inclusive/"):
+        assert url in fragments, sorted(fragments)
+    # The catalog repeats every summary; forms and printable pages hold no text of their own.
+    for url in ("pratiques/", "diagnostic/", "formations/module-test/attestation/", "formations/module-test/guide-animation/"):
+        assert url not in fragments
+    # Each result says what it is; cards carry their charter principles as a filter.
+    card = fragments["pratiques/deuxieme-fiche/"]
+    assert card["meta"]["type"] == "Fiche" and card["meta"]["kind"] == "practice"
+    assert card["meta"]["title"] == "Ouvrir le capital à la collectivité"  # no "¶" permalink
+    filters = {name: sorted(values) for name, values in card["filters"].items()}
+    assert filters == {"type": ["Fiche"], "principle": ["Gouvernance inclusive", "Partage équitable de la valeur"]}
+    assert fragments["formations/module-test/premiere-lecon/"]["meta"]["type"] == "Leçon"
+    assert fragments["a-propos/"]["meta"]["type"] == "Page"
+    glossary = fragments["glossaire/"]
+    assert glossary["meta"]["type"] == "Terme du glossaire"
+    # A glossary entry is a heading with the term's id: a result links to it.
+    assert {"scic", "cooperative"} <= {a["id"] for a in glossary["anchors"] if a["element"] == "h2"}
+    assert "coopérative" in card["content"] or "coopérative" in fragments["pratiques/cooperative-de-test/"]["content"]
+
+
+def test_no_lunr_search_is_shipped(fixture_site: BuildResult) -> None:
+    site = fixture_site.site
+    assert not (site / "search").exists()  # Material's search_index.json
+    assert not (site / "assets" / "javascripts" / "lunr").exists()
+    assert not list((site / "assets" / "javascripts").rglob("search*.min.js"))  # its web worker
+    assert list(site.rglob("*lunr*")) == []
+    # Pagefind's stock interfaces are not used either: the site has its own.
+    bundle = sorted(p.name for p in (site / "pagefind").iterdir())
+    assert "pagefind.js" in bundle and not [name for name in bundle if "-ui" in name or "highlight" in name], bundle
+    page = soup(site, "index.html")
+    assert page.select('[data-md-component="search"]') == [] and page.select('form[name="search"]') == []
+    assert page.select_one("#pc-search-input[role=combobox]") is not None
 
 
 def test_home_page_counts_come_from_the_content(fixture_site: BuildResult) -> None:
@@ -177,17 +213,17 @@ def test_no_third_party_request_in_any_page(fixture_site: BuildResult) -> None:
 def test_search_index_holds_each_text_once(fixture_site: BuildResult) -> None:
     """Listings of other cards, facts and footers are repeated on many pages: the index
     keeps the card's own text only (a word finds the card that says it)."""
-    index = json.loads((fixture_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    docs = index["docs"]
-    titles = {doc["title"] for doc in docs}
-    assert "Ces fiches renvoient ici" not in titles and "Fiches liées" not in titles
-    card = [doc for doc in docs if doc["location"].startswith("pratiques/deuxieme-fiche/")]
-    assert card and any(doc["title"] == "La pratique" for doc in card)
-    card_text = " ".join(doc["text"] for doc in card)
-    assert "Partager les décisions entre sociétaires" not in card_text  # the backlink's title
-    assert "Thèmes :" not in card_text and "Licence" not in card_text  # facts and footer
-    theme = [doc for doc in docs if doc["location"].startswith("themes/action-publique/")]
-    assert theme and "Partager les décisions" not in " ".join(doc["text"] + doc["title"] for doc in theme)
+    fragments = search_fragments(fixture_site.site)
+    card = fragments["pratiques/deuxieme-fiche/"]
+    assert "La pratique" in card["content"]
+    assert "Ces fiches renvoient ici" not in card["content"] and "Fiches liées" not in card["content"]
+    assert "Partager les décisions entre sociétaires" not in card["content"]  # the backlink's title
+    assert "Thèmes :" not in card["content"] and "Licence" not in card["content"]  # facts and footer
+    theme = fragments["themes/action-publique/"]
+    assert "Partager les décisions" not in theme["content"] and "Ouvrir le capital" not in theme["content"]
     # The pages themselves still show all of it.
     page = article(soup(fixture_site.site, "pratiques/deuxieme-fiche/index.html")).get_text(" ", strip=True)
     assert "Partager les décisions entre sociétaires" in page and "Thèmes" in page
+    theme_page = article(soup(fixture_site.site, "themes/action-publique/index.html")).get_text(" ", strip=True)
+    assert "Ouvrir le capital à la collectivité" in theme_page
+

@@ -60,7 +60,12 @@ def render_practice(content: Content, practice: Practice, settings: SiteSettings
     here = practice_path(practice.id)
     lang = practice.lang
     out = [
-        theme.page_header(practice.title, "practice", description=practice.summary),
+        theme.page_header(
+            practice.title,
+            "practice",
+            description=practice.summary,
+            search_filters={"principle": [content.vocabularies["principles"].label(term, lang) for term in practice.principles]},
+        ),
         theme.heading(1, theme.text(practice.title)),
         theme.paragraph(theme.text(practice.summary), "pc-summary"),
         _facts(content, practice, here),
@@ -96,6 +101,6 @@ def render_practice(content: Content, practice: Practice, settings: SiteSettings
         listing = card_list(content, list(ids), here)
         if listing:
             # Out of the search index: a word should find the card that says it, not every card linking to it.
-            out.append(theme.heading(2, t(key, lang), searchable=False) + "\n" + listing)
+            out.append(theme.section(2, t(key, lang), listing, searchable=False))
     out.append(_footer(content, practice, settings))
     return "\n".join(out)

@@ -39,8 +39,12 @@ def render_term(content: Content, field: str, term: str, settings: SiteSettings)
         theme.heading(1, theme.text(label)),
         theme.paragraph(theme.text(description), "pc-summary"),
         # The list repeats the cards' summaries: indexed once, on the cards themselves.
-        theme.heading(2, plural(len(cards), "site.term_cards_one", "site.term_cards", lang), searchable=False),
-        card_list(content, [p.id for p in cards], here) or t("site.term_no_cards", lang) + "\n",
+        theme.section(
+            2,
+            plural(len(cards), "site.term_cards_one", "site.term_cards", lang),
+            card_list(content, [p.id for p in cards], here) or t("site.term_no_cards", lang) + "\n",
+            searchable=False,
+        ),
     ]
     return "\n".join(out)
 

@@ -3,7 +3,8 @@
 Renderers write plain Markdown (headings, paragraphs, lists, links) and ask this
 module for everything else: front matter flags, attribute lists (``attr_list``),
 Markdown inside HTML blocks (``md_in_html``), Material's button classes, the
-search-exclusion marker, how a plain value is escaped. Moving the site to another
+search-exclusion marker and page flags (read by the site search, Pagefind), how a
+plain value is escaped. Moving the site to another
 generator (Material reaches its end of life in 2027-05) means rewriting this
 package — this module, the widget templates' ``theme`` values and the tooltip
 extension beside it — not the renderers.
@@ -23,8 +24,9 @@ from typing import Any
 BUTTON = "md-button"
 PRIMARY_BUTTON = "md-button md-button--primary"
 
-# Attribute that keeps an element's text out of the site search index.
-SEARCH_EXCLUDE = "data-search-exclude"
+# Attribute that keeps an element's text out of the site search index (Pagefind:
+# the element's text is skipped; filters and metadata inside it are still read).
+SEARCH_EXCLUDE = "data-pagefind-ignore"
 
 # Characters with a meaning in Python-Markdown and its enabled extensions (emphasis,
 # code, links, attribute lists, tables, headings, raw HTML, entities). Each is written
@@ -50,17 +52,29 @@ def attribute(value: str) -> str:
     return html.escape(value, quote=True)
 
 
-def page_header(title: str, kind: str, *, description: str | None = None, toc: bool = True, search: bool = True) -> str:
-    """Front matter: the page's title, its kind (CSS and tests hook on it), table of
-    contents and search index flags."""
+def page_header(
+    title: str,
+    kind: str,
+    *,
+    description: str | None = None,
+    toc: bool = True,
+    search: bool = True,
+    search_filters: dict[str, list[str]] | None = None,
+) -> str:
+    """Front matter: the page's title, its kind (CSS, tests and the search's result
+    types hook on it), table of contents and search flags: ``search=False`` keeps the
+    page out of the index, ``search_filters`` are the values a search can be narrowed
+    to (``{"principle": [labels]}``; see plateformcoop/search.py)."""
     values: dict[str, Any] = {"title": title}
     if description:
         values["description"] = description
     if not toc:
         values["hide"] = ["toc"]
     if not search:
-        values["search"] = {"exclude": True}
+        values["pc_search"] = False
     values["pc_kind"] = kind
+    if search and search_filters:
+        values["pc_search_filters"] = {name: list(labels) for name, labels in search_filters.items() if labels}
     # JSON is valid YAML: values are quoted and escaped whatever they contain.
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
@@ -75,9 +89,18 @@ def _attr_list(classes: tuple[str, ...] = (), anchor: str | None = None, searcha
 
 
 def heading(level: int, markdown: str, *, anchor: str | None = None, searchable: bool = True) -> str:
-    """A heading line; ``anchor`` fixes its id, ``searchable=False`` keeps the section out of search."""
+    """A heading line; ``anchor`` fixes its id, ``searchable=False`` keeps the heading's
+    own text out of search (a whole section: :func:`section`)."""
     attrs = _attr_list(anchor=anchor, searchable=searchable)
     return f"{'#' * level} {markdown}{' ' + attrs if attrs else ''}\n"
+
+
+def section(level: int, title: str, body: str, *, searchable: bool = True) -> str:
+    """A heading and its body (Markdown); ``searchable=False`` keeps the whole section
+    out of search (the search marks elements, not the text between two headings)."""
+    if searchable:
+        return heading(level, title) + "\n" + body
+    return container(heading(level, title) + "\n" + body, cls="pc-section", searchable=False)
 
 
 def link(label: str, href: str, *classes: str) -> str:
