@@ -94,11 +94,12 @@ def test_quick_run_writes_a_complete_report(tmp_path: Path) -> None:
     assert isinstance(entry["overhead_cpu"], float)
     assert entry["engine"]["problems"] == 0 and entry["engine"]["pages"] > 5
     index = entry["search_index"]
+    assert index["engine"] == "pagefind"
     assert index["bytes"] > 0 and index["ratio_to_raw_text"] > 0 and index["bytes_per_card"] > 0
     assert set(entry["page_weight"]) == {"home", "catalog", "card", "lesson"}
     for weight in entry["page_weight"].values():
         assert weight["html_css_js_gzip_kb"] > 0
-        assert weight["search_index_gzip_kb"] > 0
+        assert weight["search_index_gzip_kb"] == 0  # Pagefind: a page load fetches no index
         assert weight["third_party"] == []  # the site makes no third-party request
     assert "5" in report["scaling"]["marginal_ms_per_card"]
     assert [c["cards"] for c in report["check"]] == [5, 20]
