@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -16,9 +15,10 @@ from typing import Any
 
 from .courses import CourseData, load_courses
 from .directory import Directory, load_directory
+from .entries import read_entry
 from .i18n import t
 from .layout import Layout
-from .model.fields import ID_PATTERN, suggestion
+from .model.fields import suggestion
 from .model.diagnostic import DiagnosticConfig
 from .model.practice import Practice
 from .model.site_options import SiteOptions
@@ -28,7 +28,6 @@ from .validation import validate
 from .vocabularies import VOCABULARY_NAMES, Vocabulary
 from .yamlsource import load_yaml
 
-_ID = re.compile(ID_PATTERN)
 
 
 @dataclass(frozen=True, eq=False)
@@ -200,14 +199,11 @@ def load_practices(
     related_at: dict[str, list[tuple[int, int]]] = {}
     claimed: dict[str, str] = {}  # id -> display path of the first file using it
     for path in files:
-        display = layout.display(path)
-        document, found = load_yaml(path, display)
+        display, document, found = read_entry(layout, path)
         problems += found
         if document is None:
             continue
         stem = path.stem
-        if not _ID.match(stem):
-            problems.append(Problem(display, 1, 1, t("corpus.bad_filename", name=path.name), t("corpus.bad_filename.hint"), "filename"))
         raw_id = document.data.get("id") if isinstance(document.data, dict) else None
         if isinstance(raw_id, str) and raw_id:
             if raw_id != stem:

@@ -8,21 +8,20 @@ fails a build.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .i18n import t
 from .layout import Layout
-from .model.fields import ID_PATTERN, suggestion
+from .model.fields import suggestion
 from .model.platform import Commune, Departement, Platform, TerritoriesFile
 from .problems import Problem
 from .render.paths import DIRECTORY_PAGES
 from .validation import validate
 from .vocabularies import Vocabulary
+from .entries import read_entry
 from .yamlsource import load_yaml
 
-_ID = re.compile(ID_PATTERN)
 
 # An entry verified longer ago than this is listed for re-checking.
 DEFAULT_STALE_AFTER_MONTHS = 12
@@ -142,13 +141,10 @@ def load_directory(
     ids: dict[str, str] = {}
     notices: list[Problem] = []
     for path in files:
-        display = layout.display(path)
-        document, found = load_yaml(path, display)
+        display, document, found = read_entry(layout, path)
         problems += found
         if document is None:
             continue
-        if not _ID.match(path.stem):
-            problems.append(Problem(display, 1, 1, t("corpus.bad_filename", name=path.name), t("corpus.bad_filename.hint"), "filename"))
         platform, found = validate(Platform, document, {"vocabularies": vocabularies})
         problems += found
         if platform is None:

@@ -224,24 +224,24 @@ def _check_id(kind: str, value: str) -> None:
         raise ScaffoldError(t("new.bad_id", kind=kind, value=value))
 
 
-def new_practice(layout: Layout, card_id: str, vocabularies: dict[str, Vocabulary]) -> Path:
-    _check_id("fiche", card_id)
-    path = layout.practices / f"{card_id}.yml"
+def _create(layout: Layout, folder: Path, kind: str, entry_id: str, text: str) -> Path:
+    """Write ``folder/<entry_id>.yml``, refusing a bad id or an existing file."""
+    _check_id(kind, entry_id)
+    path = folder / f"{entry_id}.yml"
     if path.exists():
         raise ScaffoldError(t("new.exists", path=layout.display(path)))
-    layout.practices.mkdir(exist_ok=True)
-    path.write_text(practice_template(card_id, vocabularies), encoding="utf-8")
+    folder.mkdir(exist_ok=True)
+    path.write_text(text, encoding="utf-8")
     return path
+
+
+def new_practice(layout: Layout, card_id: str, vocabularies: dict[str, Vocabulary]) -> Path:
+    return _create(layout, layout.practices, "fiche", card_id, practice_template(card_id, vocabularies))
 
 
 def new_platform(layout: Layout, platform_id: str, vocabularies: dict[str, Vocabulary]) -> Path:
-    _check_id("plateforme", platform_id)
-    path = layout.platforms / f"{platform_id}.yml"
-    if path.exists():
-        raise ScaffoldError(t("new.exists", path=layout.display(path)))
-    layout.platforms.mkdir(exist_ok=True)
-    path.write_text(platform_template(platform_id, vocabularies, _any_card(layout)), encoding="utf-8")
-    return path
+    text = platform_template(platform_id, vocabularies, _any_card(layout))
+    return _create(layout, layout.platforms, "plateforme", platform_id, text)
 
 
 def _any_card(layout: Layout) -> str | None:
