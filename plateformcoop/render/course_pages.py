@@ -12,6 +12,7 @@ from .paths import (
     attestation_path,
     course_asset_path,
     course_catalog_path,
+    course_kit_path,
     course_path,
     guide_path,
     lesson_path,
@@ -108,6 +109,8 @@ def render_course(content: Content, data: CourseData, settings: SiteSettings) ->
         theme.link(t("course.attestation_link", lang), md_link(here, attestation_path(course.id))),
         theme.link(t("course.guide_link", lang), md_link(here, guide_path(course.id))),
     ]
+    if settings.kits:
+        more.append(theme.link(t("course.kit_link", lang), md_link(here, course_kit_path(course.id))))
     out.append(theme.heading(2, t("course.more", lang)) + "\n" + bullet_list(more))
     return "\n".join(out)
 

@@ -8,6 +8,7 @@ from .course_pages import course_assets, course_pages
 from .diagnostic import diagnostic_pages
 from .export import render_export
 from .glossary import render_glossary
+from .kit_pages import kit_pages
 from .paths import EXPORT, GLOSSARY, REFERENCE, TEMPLATE_PAGE, practice_catalog_path, practice_path
 from .practice_page import render_practice
 from .reference import render_reference, render_template_page
@@ -30,6 +31,7 @@ def _generated_pages(content: Content, settings: SiteSettings) -> dict[str, str]
     pages[EXPORT] = render_export(content, settings)
     pages.update(course_pages(content, settings))
     pages.update(diagnostic_pages(content, settings))
+    pages.update(kit_pages(content, settings))
     pages[REFERENCE] = render_reference(content, settings)
     pages[TEMPLATE_PAGE] = render_template_page(content, settings)
     return pages
