@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files
 from content_pages import _settings
 from plateformcoop import kit
 from plateformcoop.content import load_content_cached
+from plateformcoop.render.paths import kits_page_path
 
 log = logging.getLogger("mkdocs.plugins.plateformcoop.kits")
 
@@ -26,6 +27,14 @@ _state: dict[str, object] = {}
 
 def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if not _settings(config).kits and config.nav:
+        # Kits switched off: no decks page, so no nav entry pointing at it.
+        page = kits_page_path()
+        config.nav = [entry for entry in config.nav if not (isinstance(entry, dict) and page in entry.values())]
+    return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
