@@ -27,11 +27,24 @@ from ..render.settings import SiteSettings
 from .decks import Deck, decks
 from .questionnaire import printed_variants
 
-# Above this many cards the deck of all cards is not built: the decks per
-# principle already hold every card, and the full deck would add minutes to
-# each build (docs/performances.md, "Kits d'atelier").
-FULL_DECK_MAX_CARDS = 150
 CARDS_PER_SHEET = 4
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How big the printed decks may get (measured: docs/performances.md, "Kits d'atelier").
+
+    Above ``full_deck_max_cards`` cards the deck of all cards is not built: the
+    decks per principle already hold every card. A4 sheets (laid out again, card
+    by card) are made for decks of at most ``sheets_max_cards`` cards: a workshop
+    cuts out a few dozen cards, a larger deck is printed from its A6 file.
+    """
+
+    full_deck_max_cards: int | None = 150
+    sheets_max_cards: int | None = 60
+
+
+LIMITS = Limits()
 
 
 @dataclass(frozen=True)
@@ -52,13 +65,19 @@ class KitFile:
         return 2 * count if self.kind == "deck" else 2 * -(-count // CARDS_PER_SHEET)
 
 
-def plan(content: Content, settings: SiteSettings) -> list[KitFile]:
+def _within(count: int, limit: int | None) -> bool:
+    return limit is None or count <= limit
+
+
+def plan(content: Content, settings: SiteSettings, limits: Limits = LIMITS) -> list[KitFile]:
     """Every PDF of the kit, in the order the download pages list them."""
     lang = settings.language
     files: list[KitFile] = []
-    for deck in decks(content, lang, full_deck=len(content.practices) <= FULL_DECK_MAX_CARDS):
+    for deck in decks(content, lang, full_deck=_within(len(content.practices), limits.full_deck_max_cards)):
         files.append(KitFile(deck_pdf_path(deck.id), "deck", t("kit.deck_file", lang, deck=deck.title), deck, deck.course_id))
-        files.append(KitFile(deck_pdf_path(deck.id, sheet=True), "sheets", t("kit.sheets_file", lang, deck=deck.title), deck, deck.course_id))
+        if _within(len(deck.cards), limits.sheets_max_cards):
+            title = t("kit.sheets_file", lang, deck=deck.title)
+            files.append(KitFile(deck_pdf_path(deck.id, sheet=True), "sheets", title, deck, deck.course_id))
     for course_id, data in content.courses.items():
         if not data.lessons:
             continue

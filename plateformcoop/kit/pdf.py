@@ -22,6 +22,10 @@ if TYPE_CHECKING:  # pragma: no cover
 # as the window title. WeasyPrint calls its PDF/UA support experimental.
 PDF_VARIANT = "pdf/ua-1"
 AUTHOR = "Plateformcoop"
+# Lowest point a card face's content may reach on its A6 page, in CSS pixels:
+# page margin 7 mm + card box 134 mm - bottom padding 4.5 mm - border 0.3 mm (kit.css).
+_PX_PER_MM = 96 / 25.4
+CARD_CONTENT_BOTTOM = (7 + 134 - 4.5 - 0.3) * _PX_PER_MM
 
 
 def stylesheet_text() -> str:
@@ -70,7 +74,7 @@ class Engine:
             pending = []
             for card in batch:
                 pages = pages_of.get(card.id, [])
-                if len(pages) == 2 or level == len(FIT_LEVELS) - 1:
+                if _fits(card.id, pages) or level == len(FIT_LEVELS) - 1:
                     done[card.id] = (card, pages[:2])
                 else:
                     pending.append(card)
@@ -89,6 +93,17 @@ class Engine:
 
     def write_document(self, document: Document, target: Path, title: str) -> int:
         return self.write(list(document.pages), document, target, title)
+
+
+def _fits(card_id: str, pages: list[Any]) -> bool:
+    """Two pages, and each face's end marker on its own page, above the card box's bottom padding."""
+    if len(pages) != 2:
+        return False
+    for page, face in zip(pages, ("recto", "verso")):
+        position = page.anchors.get(f"{card_id}-{face}-end")
+        if position is None or position[1] > CARD_CONTENT_BOTTOM:
+            return False
+    return True
 
 
 def _pages_by_card(document: Document, ids: list[str]) -> dict[str, list[Any]]:
