@@ -293,3 +293,26 @@ def test_real_kit_is_complete_and_every_card_fits(poppler, zxing, real_site: Bui
     assert decoded == [[settings.absolute(practice_path(card_id))] for card_id in deck.deck.cards]
     sheets = next(item for item in files if item.kind == "sheets" and item.deck.id == "toutes-les-fiches")
     assert int(pdfinfo(real_site.site / sheets.path)["Pages"]) == 2 * math.ceil(len(content.practices) / 4)
+
+
+# --- Contributed text stays data ----------------------------------------------------
+
+
+def test_contributed_text_is_never_markup_nor_template() -> None:
+    from plateformcoop.kit.markup import to_html
+    from plateformcoop.kit.templates import render_template
+
+    # Raw HTML cannot pass the text rules; if it did, the kit's converter would write it as text.
+    html = to_html('Voir <script>alert(1)</script> et <a href="x">lien</a> **gras**')
+    assert "<script" not in html and "&lt;script&gt;" in html and "<a href" not in html
+    assert "<strong>gras</strong>" in html
+    # Template syntax in a card is printed as it is, never evaluated.
+    from dataclasses import replace
+
+    from plateformcoop.kit.cards import printed_card
+
+    content = load_content(REPO)
+    card = printed_card(content, content.sorted_practices()[0], SiteSettings())
+    tricky = replace(card, title="{{ 7 * 7 }} <b>x</b>", summary="{% raw %}", steps=("{{ config }}", "b"))
+    page = render_template("cards.html", "fr", title="essai", author="test", cards=[tricky])
+    assert "{{ 7 * 7 }} &lt;b&gt;x&lt;/b&gt;" in page and "{% raw %}" in page and "{{ config }}" in page
