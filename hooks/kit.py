@@ -9,6 +9,7 @@ download pages (plateformcoop/render/kit_pages.py). Built PDFs are kept in
 from __future__ import annotations
 
 import logging
+import os
 import time
 from pathlib import Path
 
@@ -27,6 +28,13 @@ _state: dict[str, object] = {}
 
 def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    if command == "serve":
+        # Every rebuild would lay out again the decks of an edited card: serve skips
+        # the kit unless PLATEFORMCOOP_KITS=1 (content_pages reads the same switch).
+        os.environ.setdefault("PLATEFORMCOOP_KITS", "0")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -316,3 +316,22 @@ def test_contributed_text_is_never_markup_nor_template() -> None:
     tricky = replace(card, title="{{ 7 * 7 }} <b>x</b>", summary="{% raw %}", steps=("{{ config }}", "b"))
     page = render_template("cards.html", "fr", title="essai", author="test", cards=[tricky])
     assert "{{ 7 * 7 }} &lt;b&gt;x&lt;/b&gt;" in page and "{% raw %}" in page and "{{ config }}" in page
+
+
+def test_limits_leave_out_large_decks_and_their_sheets() -> None:
+    import tempfile
+
+    from conftest import make_project
+
+    with tempfile.TemporaryDirectory() as tmp:
+        content = load_content(make_project(Path(tmp)))
+    settings = SiteSettings(site_url="https://example.org/")
+    every = kit.plan(content, settings, kit.Limits(None, None))
+    assert {f.deck.id for f in every if f.kind == "deck"} >= {"toutes-les-fiches", "formation-module-test"}
+    small = kit.plan(content, settings, kit.Limits(deck_max_cards=1, sheets_max_cards=0))
+    decks = [f for f in small if f.kind == "deck"]
+    assert decks and all(len(f.deck.cards) <= 1 for f in decks)
+    assert not [f for f in small if f.kind == "sheets"]
+    assert "toutes-les-fiches" in {d.id for d in kit.too_large(content, settings, kit.Limits(deck_max_cards=1))}
+    # Handouts and the paper diagnostic do not depend on the limits.
+    assert {f.path for f in small if f.deck is None} == {f.path for f in every if f.deck is None}

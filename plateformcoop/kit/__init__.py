@@ -32,15 +32,17 @@ CARDS_PER_SHEET = 4
 
 @dataclass(frozen=True)
 class Limits:
-    """How big the printed decks may get (measured: docs/performances.md, "Kits d'atelier").
+    """How big a printed deck may get (measured: docs/performances.md, "Kits d'atelier").
 
-    Above ``full_deck_max_cards`` cards the deck of all cards is not built: the
-    decks per principle already hold every card. A4 sheets (laid out again, card
-    by card) are made for decks of at most ``sheets_max_cards`` cards: a workshop
-    cuts out a few dozen cards, a larger deck is printed from its A6 file.
+    Laying out a card costs about half a second of processor time, once per card
+    for every A6 deck and once more per deck for its A4 sheets. A deck of more
+    than ``deck_max_cards`` cards is not built (no workshop prints hundreds of
+    cards; they are all online, and in the smaller decks); A4 sheets are made
+    for decks of at most ``sheets_max_cards`` cards, the few dozen a workshop
+    cuts out. ``None``: no limit.
     """
 
-    full_deck_max_cards: int | None = 150
+    deck_max_cards: int | None = 150
     sheets_max_cards: int | None = 60
 
 
@@ -69,11 +71,18 @@ def _within(count: int, limit: int | None) -> bool:
     return limit is None or count <= limit
 
 
+def too_large(content: Content, settings: SiteSettings, limits: Limits = LIMITS) -> list[Deck]:
+    """The decks left out of the kit because they hold more than ``limits.deck_max_cards`` cards."""
+    return [deck for deck in decks(content, settings.language) if not _within(len(deck.cards), limits.deck_max_cards)]
+
+
 def plan(content: Content, settings: SiteSettings, limits: Limits = LIMITS) -> list[KitFile]:
     """Every PDF of the kit, in the order the download pages list them."""
     lang = settings.language
     files: list[KitFile] = []
-    for deck in decks(content, lang, full_deck=_within(len(content.practices), limits.full_deck_max_cards)):
+    for deck in decks(content, lang):
+        if not _within(len(deck.cards), limits.deck_max_cards):
+            continue
         files.append(KitFile(deck_pdf_path(deck.id), "deck", t("kit.deck_file", lang, deck=deck.title), deck, deck.course_id))
         if _within(len(deck.cards), limits.sheets_max_cards):
             title = t("kit.sheets_file", lang, deck=deck.title)

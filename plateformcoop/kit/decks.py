@@ -53,10 +53,9 @@ def course_deck(content: Content, course_id: str, lang: str) -> Deck | None:
     return Deck(f"formation-{course_id}", "course", t("kit.deck_course", lang, title=data.course.title), cards, course_id)
 
 
-def decks(content: Content, lang: str, *, full_deck: bool = True) -> list[Deck]:
-    """Every deck, in the order the decks page lists them (``full_deck=False``:
-    without the deck of all cards, see ``plan`` for when)."""
-    found = [all_cards_deck(content, lang)] if full_deck and content.practices else []
+def decks(content: Content, lang: str) -> list[Deck]:
+    """Every deck, in the order the decks page lists them (``plan`` leaves out the largest)."""
+    found = [all_cards_deck(content, lang)] if content.practices else []
     found += principle_decks(content, lang)
     local = audience_deck(content, lang)
     if local is not None:

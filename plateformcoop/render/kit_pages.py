@@ -9,7 +9,7 @@ from __future__ import annotations
 from .. import theme
 from ..content import Content
 from ..i18n import t
-from ..kit import KitFile, plan
+from ..kit import LIMITS, KitFile, plan, too_large
 from .markdown import bullet_list
 from .paths import course_kit_path, course_path, diagnostic_path, kits_page_path, md_link
 from .settings import SiteSettings
@@ -48,6 +48,10 @@ def render_kits_page(content: Content, files: list[KitFile], settings: SiteSetti
     ]
     decks = _deck_items(files, here, lang)
     out.append(bullet_list(decks) if decks else t("kit_page.none", lang) + "\n")
+    left_out = too_large(content, settings)
+    if left_out:
+        names = ", ".join(f"« {theme.text(deck.title)} » ({len(deck.cards)})" for deck in left_out)
+        out.append(t("kit_page.too_large", lang, count=LIMITS.deck_max_cards, decks=names) + "\n")
     out.append(t("kit_page.print_help", lang) + "\n")
     questionnaires = [f for f in files if f.kind == "questionnaire"]
     if questionnaires:
