@@ -19,7 +19,6 @@ from mkdocs.structure.files import File, Files
 from content_pages import _settings
 from plateformcoop import kit
 from plateformcoop.content import load_content_cached
-from plateformcoop.render.paths import kits_page_path
 
 log = logging.getLogger("mkdocs.plugins.plateformcoop.kits")
 
@@ -35,14 +34,6 @@ def on_startup(command: str, dirty: bool) -> None:
         # Every rebuild would lay out again the decks of an edited card: serve skips
         # the kit unless PLATEFORMCOOP_KITS=1 (content_pages reads the same switch).
         os.environ.setdefault("PLATEFORMCOOP_KITS", "0")
-
-
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if not _settings(config).kits and config.nav:
-        # Kits switched off: no decks page, so no nav entry pointing at it.
-        page = kits_page_path()
-        config.nav = [entry for entry in config.nav if not (isinstance(entry, dict) and page in entry.values())]
-    return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

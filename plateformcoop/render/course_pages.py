@@ -14,6 +14,7 @@ from .paths import (
     course_catalog_path,
     course_kit_path,
     course_path,
+    kits_page_path,
     guide_path,
     lesson_path,
     md_link,
@@ -56,6 +57,8 @@ def render_catalog(content: Content, settings: SiteSettings) -> str:
     here = course_catalog_path()
     title = t("course.catalog_title", lang)
     out = [theme.page_header(title, "course-catalog"), theme.heading(1, theme.text(title)), t("course.catalog_intro", lang) + "\n"]
+    if settings.kits:
+        out.append(theme.paragraph(theme.link(t("course.kits_link", lang), md_link(here, kits_page_path()))))
     if not content.courses:
         out.append(t("course.none", lang) + "\n")
     for data in content.courses.values():
