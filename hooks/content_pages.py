@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -44,7 +45,14 @@ def _settings(config: MkDocsConfig) -> SiteSettings:
         source_new_url=options.source_new_url,
         urls=UrlStyle(bool(config.use_directory_urls)),
         site_url=config.site_url or None,
+        kits=kits_enabled(options),
     )
+
+
+def kits_enabled(options: dict) -> bool:
+    """extra.plateformcoop.kits in mkdocs.yml (default on); PLATEFORMCOOP_KITS=0 or 1 overrides it."""
+    forced = os.environ.get("PLATEFORMCOOP_KITS", "").strip()
+    return forced != "0" if forced else bool(options.get("kits", True))
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -32,6 +32,8 @@ PAGE_TYPES = {
     "lesson": "formations/module-test/premiere-lecon/",
     "attestation": "formations/module-test/attestation/",
     "facilitator guide": "formations/module-test/guide-animation/",
+    "course kit": "formations/module-test/kit/",
+    "workshop kits": "kits/",
     "diagnostic": "diagnostic/",
     "diagnostic for local authorities": "diagnostic/collectivites/",
     "contribution guide": "contribuer/",

@@ -12,7 +12,9 @@ from .paths import (
     attestation_path,
     course_asset_path,
     course_catalog_path,
+    course_kit_path,
     course_path,
+    kits_page_path,
     guide_path,
     lesson_path,
     md_link,
@@ -55,6 +57,8 @@ def render_catalog(content: Content, settings: SiteSettings) -> str:
     here = course_catalog_path()
     title = t("course.catalog_title", lang)
     out = [theme.page_header(title, "course-catalog"), theme.heading(1, theme.text(title)), t("course.catalog_intro", lang) + "\n"]
+    if settings.kits:
+        out.append(theme.paragraph(theme.link(t("course.kits_link", lang), md_link(here, kits_page_path()))))
     if not content.courses:
         out.append(t("course.none", lang) + "\n")
     for data in content.courses.values():
@@ -108,6 +112,8 @@ def render_course(content: Content, data: CourseData, settings: SiteSettings) ->
         theme.link(t("course.attestation_link", lang), md_link(here, attestation_path(course.id))),
         theme.link(t("course.guide_link", lang), md_link(here, guide_path(course.id))),
     ]
+    if settings.kits:
+        more.append(theme.link(t("course.kit_link", lang), md_link(here, course_kit_path(course.id))))
     out.append(theme.heading(2, t("course.more", lang)) + "\n" + bullet_list(more))
     return "\n".join(out)
 

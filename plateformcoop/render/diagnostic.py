@@ -14,7 +14,7 @@ from ..content import Content
 from ..i18n import t
 from ..model.diagnostic import Variant
 from ..model.practice import Practice
-from .paths import diagnostic_path, md_link, practice_path
+from .paths import diagnostic_path, md_link, practice_path, questionnaire_pdf_path
 from .settings import SiteSettings
 from .widgets import render_widget
 
@@ -102,6 +102,7 @@ def render_variant(content: Content, variant: Variant, first: bool, settings: Si
             link = md_link(here, variant_path(other, other.id == config.variants[0].id))
             label = t("diagnostic.other_variant", lang, title=_localized(other.title, lang))
             out.append(theme.paragraph(theme.link(theme.text(label), link), "pc-diag__other"))
+    out.append(_paper_link(variant, here, settings))
     out.append(
         render_widget(
             "diagnostic",
@@ -115,6 +116,16 @@ def render_variant(content: Content, variant: Variant, first: bool, settings: Si
         )
     )
     return "\n".join(out)
+
+
+def _paper_link(variant: Variant, here: str, settings: SiteSettings) -> str:
+    """The variant's paper questionnaire (workshop kit), when it has one."""
+    from ..kit.questionnaire import PRINTED_VARIANTS  # the kit imports this module
+
+    if not settings.kits or variant.id not in PRINTED_VARIANTS:
+        return ""
+    link = theme.link(t("diagnostic.paper_link", settings.language), md_link(here, questionnaire_pdf_path(variant.id)))
+    return theme.paragraph(link + " (PDF)", "pc-diag__other")
 
 
 def diagnostic_pages(content: Content, settings: SiteSettings) -> dict[str, str]:

@@ -23,6 +23,7 @@ DIRECTORY_JSON = "donnees/annuaire.json"
 DIRECTORY_CSV = "donnees/annuaire.csv"
 REFERENCE = "contribuer/reference.md"
 TEMPLATE_PAGE = "contribuer/modele-de-fiche.md"
+KITS = "kits"  # workshop kits: the decks page and every PDF (plateformcoop/kit)
 
 # Which taxonomy gets pages, and where (vocabulary field of a card -> folder).
 TAXONOMY_FOLDERS = {"principles": PRINCIPLES, "themes": THEMES}
@@ -90,6 +91,31 @@ def guide_path(course_id: str) -> str:
 
 def course_asset_path(course_id: str, target: str) -> str:
     return f"{COURSES}/{course_id}/{target}"
+
+
+def course_kit_path(course_id: str) -> str:
+    """The download page of a course's workshop kit."""
+    return f"{COURSES}/{course_id}/kit.md"
+
+
+def kits_page_path() -> str:
+    """The page listing the card decks and every course kit."""
+    return f"{KITS}/index.md"
+
+
+def deck_pdf_path(deck_id: str, sheet: bool = False) -> str:
+    """A card deck: one A6 card per page, or (``sheet``) A4 sheets of four with cut marks."""
+    return f"{KITS}/jeux/{deck_id}{'-planches-a4' if sheet else '-a6'}.pdf"
+
+
+def handout_pdf_path(course_id: str, facilitator: bool = False) -> str:
+    """A course's learner handout, or its facilitator's edition."""
+    return f"{KITS}/formations/{course_id}-{'animation' if facilitator else 'apprenant'}.pdf"
+
+
+def questionnaire_pdf_path(variant_id: str) -> str:
+    """A diagnostic variant as a paper questionnaire."""
+    return f"{KITS}/diagnostic-{variant_id}.pdf"
 
 
 def diagnostic_path(variant_id: str | None = None) -> str:

@@ -18,6 +18,9 @@ class SiteSettings:
     urls: UrlStyle = UrlStyle()
     # Public address of the site, for absolute links in exports (None: relative links).
     site_url: str | None = None
+    # Build the workshop kit (PDFs, plateformcoop/kit) and its download pages; the
+    # MkDocs hook turns it on (mkdocs.yml extra.plateformcoop.kits).
+    kits: bool = False
 
     def absolute(self, src_path: str) -> str | None:
         if not self.site_url:
