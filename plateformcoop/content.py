@@ -21,6 +21,7 @@ from .model.fields import ID_PATTERN, suggestion
 from .model.diagnostic import DiagnosticConfig
 from .model.practice import Practice
 from .model.vocabulary import GlossaryFile, GlossaryTerm, VocabularyFile
+from .observatory import Observatory, load_observatory
 from .problems import Problem, sort_problems
 from .validation import validate
 from .vocabularies import VOCABULARY_NAMES, Vocabulary
@@ -46,6 +47,7 @@ class Content:
     directory: Directory = field(default_factory=Directory)
     # Not problems: things to look at that never fail a check or a build (entries to re-check).
     notices: list[Problem] = field(default_factory=list)
+    observatory: Observatory = field(default_factory=Observatory)  # published diagnostics
 
     _sorted: list[Practice] | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -261,8 +263,10 @@ def _load_content(root: Path | str) -> Content:
     problems += found
     directory, found, notices, directory_files = load_directory(layout, vocabularies, existing_ids)
     problems += found
+    observatory, found, observatory_notices, observatory_files = load_observatory(layout, diagnostic, practices, vocabularies)
+    problems += found
     data_files = sum(1 for path in (layout.glossary, layout.diagnostic) if path.exists())
-    checked = len(existing_ids) + len(VOCABULARY_NAMES) + data_files + course_files + directory_files
+    checked = len(existing_ids) + len(VOCABULARY_NAMES) + data_files + course_files + directory_files + observatory_files
     return Content(
         layout=layout,
         vocabularies=vocabularies,
@@ -275,7 +279,8 @@ def _load_content(root: Path | str) -> Content:
         courses=courses,
         diagnostic=diagnostic,
         directory=directory,
-        notices=sort_problems(notices),
+        notices=sort_problems(notices + observatory_notices),
+        observatory=observatory,
     )
 
 
