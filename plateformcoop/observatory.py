@@ -149,7 +149,13 @@ def _read_json(path: Path, display: str) -> tuple[YamlDocument | None, list[Prob
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        return None, [Problem(display, error.lineno, error.colno, t("observatory.json_syntax", detail=_json_detail(error.msg)), t("observatory.json_syntax.hint"), "json-syntax")]
+        line, col = error.lineno, error.colno
+        if error.msg.startswith(("Expecting ',' delimiter", "Expecting ':' delimiter")):
+            # The separator is missing after the previous value: point there, not at the next line.
+            end = len(text[: error.pos].rstrip())
+            line = text.count("\n", 0, end) + 1
+            col = end - (text.rfind("\n", 0, end) + 1) + 1
+        return None, [Problem(display, line, col, t("observatory.json_syntax", detail=_json_detail(error.msg)), t("observatory.json_syntax.hint"), "json-syntax")]
     document, found = load_yaml(path, display, text)
     if document is None:  # valid JSON that PyYAML cannot read (tabs between tokens): no positions
         document = YamlDocument(path=path, display=display, text=text, data=None)
