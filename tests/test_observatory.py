@@ -323,11 +323,20 @@ def test_compare_with_the_network_in_the_browser(page: Page, fixture_server: str
     expect(row("gouvernance-inclusive")).to_have_text(["33 %", "58 %", "46 % – 75 %", "en dessous de la médiane (-25 points)"])
     # PV: 0 %, median 50 %.
     expect(row("partage-de-la-valeur")).to_have_text(["0 %", "50 %", "50 % – 75 %", "en dessous de la médiane (-50 points)"])
-    expect(row("ethique-des-donnees")).to_have_text(["non évalué", "moins de 3 plateformes : pas de comparaison", "—", "—"])
+    expect(row("ethique-des-donnees")).to_have_text(["non évalué", "moins de 3 plateformes", "—", "—"])
     # Changing an answer updates the comparison: GI (1 + 2) / 3 = 100 %.
     q2.get_by_label("En place").check()
     expect(row("gouvernance-inclusive")).to_have_text(["100 %", "58 %", "46 % – 75 %", "au-dessus de la médiane (+42 points)"])
     expect(row("partage-de-la-valeur").nth(3)).to_have_text("au-dessus de la médiane (+50 points)")
+    # The comparison has no WCAG A/AA violation (axe), at phone width too.
+    from axe_playwright_python.sync_playwright import Axe
+
+    from test_accessibility import WCAG_AA
+
+    for width in (1280, 390):
+        page.set_viewport_size({"width": width, "height": 844})
+        found = Axe().run(page, context=".pc-obs-compare", options=WCAG_AA).response["violations"]
+        assert found == [], found
     # The only request for the comparison is the site's own data file; the answers go nowhere.
     compared = [url for url in requests if "observatoire" in url]
     assert compared == [fixture_server + "donnees/observatoire.json"]
