@@ -81,8 +81,9 @@ def _least_adopted(content: Content, entry: dict[str, Any], here: str, lang: str
     return bullet_list(items, ordered=True) if items else t("observatory.least.none", lang, threshold=THRESHOLD) + "\n"
 
 
-def _publish_steps(here: str, lang: str) -> str:
-    diagnostic = theme.link(t("diagnostic.nav_title", lang), md_link(here, diagnostic_path()))
+def _publish_steps(content: Content, here: str, lang: str) -> str:
+    # Without data/diagnostic.yml there is no diagnostic page to link to.
+    diagnostic = theme.link(t("diagnostic.nav_title", lang), md_link(here, diagnostic_path())) if content.diagnostic else t("diagnostic.nav_title", lang)
     guide = theme.link(t("observatory.publish.guide", lang), md_link(here, "contribuer/index.md"))
     steps = [
         t("observatory.publish.step1", lang, link=diagnostic),
@@ -111,7 +112,7 @@ def render_index(content: Content, figures: list[dict[str, Any]], settings: Site
     ]
     if not figures:
         out.append(theme.paragraph(t("observatory.empty", lang), "pc-obs__empty"))
-        out.append(theme.heading(2, t("observatory.publish.title", lang)) + "\n" + _publish_steps(here, lang))
+        out.append(theme.heading(2, t("observatory.publish.title", lang)) + "\n" + _publish_steps(content, here, lang))
     for entry in figures:
         variant = entry["variant"]
         out.append(theme.heading(2, theme.text(_variant_title(content, variant, lang)), anchor=f"variante-{variant}"))
@@ -129,8 +130,9 @@ def render_index(content: Content, figures: list[dict[str, Any]], settings: Site
         theme.link(t("observatory.links.cards", lang), md_link(here, observatory_path("pratiques"))),
         theme.link(t("observatory.links.evolution", lang), md_link(here, observatory_path("evolution"))),
         theme.link(t("observatory.links.publish", lang), md_link(here, observatory_path("publier"))),
-        theme.link(t("observatory.links.compare", lang), md_link(here, diagnostic_path())),
     ]
+    if content.diagnostic is not None:
+        links.append(theme.link(t("observatory.links.compare", lang), md_link(here, diagnostic_path())))
     out.append(theme.heading(2, t("observatory.links.heading", lang)) + "\n" + bullet_list(links))
     data_link = theme.link("`observatoire.json`", md_link(here, OBSERVATORY_JSON))
     out.append(
@@ -238,7 +240,7 @@ def render_publish(content: Content, settings: SiteSettings) -> str:
             theme.page_header(title, "observatory-publish"),
             theme.heading(1, theme.text(title)),
             t("observatory.publish.intro", lang) + "\n",
-            _publish_steps(here, lang),
+            _publish_steps(content, here, lang),
             theme.paragraph(t("observatory.privacy", lang, threshold=THRESHOLD), "pc-note"),
             theme.link(t("observatory.title", lang), md_link(here, observatory_path())) + "\n",
         ]
