@@ -23,6 +23,7 @@ from .model.diagnostic import DiagnosticConfig
 from .model.practice import Practice
 from .model.site_options import SiteOptions
 from .model.vocabulary import GlossaryFile, GlossaryTerm, VocabularyFile
+from .observatory import Observatory, load_observatory
 from .problems import Problem, sort_problems
 from .validation import validate
 from .vocabularies import VOCABULARY_NAMES, Vocabulary
@@ -50,6 +51,7 @@ class Content:
     directory: Directory = field(default_factory=Directory)
     # Not problems: things to look at that never fail a check or a build (entries to re-check).
     notices: list[Problem] = field(default_factory=list)
+    observatory: Observatory = field(default_factory=Observatory)  # published diagnostics
 
     @cached_property
     def _sorted(self) -> tuple[Practice, ...]:
@@ -289,8 +291,10 @@ def _load_content(root: Path | str) -> Content:
         layout, vocabularies, existing_ids, stale_after_months=site_options.stale_after_months
     )
     problems += found
+    observatory, found, observatory_notices, observatory_files = load_observatory(layout, diagnostic, practices, vocabularies)
+    problems += found
     data_files = sum(1 for path in (layout.glossary, layout.diagnostic) if path.exists())
-    checked = len(existing_ids) + len(VOCABULARY_NAMES) + data_files + course_files + directory_files
+    checked = len(existing_ids) + len(VOCABULARY_NAMES) + data_files + course_files + directory_files + observatory_files
     return Content(
         layout=layout,
         vocabularies=vocabularies,
@@ -304,7 +308,8 @@ def _load_content(root: Path | str) -> Content:
         diagnostic=diagnostic,
         site_options=site_options,
         directory=directory,
-        notices=sort_problems(notices),
+        notices=sort_problems(notices + observatory_notices),
+        observatory=observatory,
     )
 
 

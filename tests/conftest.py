@@ -32,8 +32,10 @@ def make_project(
     glossary: Path | None = FIXTURES / "glossary.yml",
     courses: Path | None = FIXTURES / "courses",
     platforms: Path | None = FIXTURES / "platforms",
+    diagnostics: Path | None = FIXTURES / "diagnostics",
 ) -> Path:
-    """A copy of the project's engine glue and vocabularies, with fixture cards, glossary, courses and directory."""
+    """A copy of the project's engine glue and vocabularies, with fixture cards, glossary, courses and directory
+    (``diagnostics``: a folder of <platform-id>/diagnostic-<year>.json, published beside the entries)."""
     copy_skeleton(tmp)
     if glossary is not None:
         shutil.copy(glossary, tmp / "data" / "glossary.yml")
@@ -48,6 +50,8 @@ def make_project(
     if platforms is not None:
         for path in platforms.iterdir():
             shutil.copy(path, tmp / "platforms" / path.name)
+    if diagnostics is not None:
+        shutil.copytree(diagnostics, tmp / "platforms", dirs_exist_ok=True)
     return tmp
 
 

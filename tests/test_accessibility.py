@@ -47,6 +47,11 @@ PAGE_TYPES = {
     "territories map": "territoires/",
     "territory": "territoires/62/",
     "open data": "donnees/",
+    "observatory": "observatoire/",
+    "observatory cards": "observatoire/pratiques/",
+    "observatory evolution": "observatoire/evolution/",
+    "publish a diagnostic": "observatoire/publier/",
+    "platform with published diagnostics": "annuaire/reseau-national/",
     "not found": "404.html",
 }
 

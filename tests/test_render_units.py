@@ -177,5 +177,5 @@ def test_renderers_write_theme_syntax_only_through_the_theme_module() -> None:
 def test_templates_are_only_our_files() -> None:
     templates = Path(REPO / "plateformcoop" / "templates")
     assert sorted(p.name for p in templates.iterdir()) == sorted(
-        ["attestation.html", "catalog.html", "diagnostic.html", "lesson-done.html", "offline.html", "progress.html", "quiz.html"]
+        ["attestation.html", "catalog.html", "diagnostic.html", "lesson-done.html", "observatory-figure.html", "offline.html", "progress.html", "quiz.html"]
     )

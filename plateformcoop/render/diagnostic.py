@@ -14,7 +14,7 @@ from ..content import Content
 from ..i18n import t
 from ..model.diagnostic import Variant
 from ..model.practice import Practice
-from .paths import diagnostic_path, md_link, practice_path, questionnaire_pdf_path
+from .paths import OBSERVATORY_JSON, diagnostic_path, md_link, practice_path, questionnaire_pdf_path
 from .settings import SiteSettings
 from .widgets import render_widget
 
@@ -113,6 +113,7 @@ def render_variant(content: Content, variant: Variant, first: bool, settings: Si
             stages=[{"id": s, "label": stages.label(s, lang)} for s in stages.ids],
             principles=_questions_by_principle(content, cards, here, settings),
             scale=[{"id": step.id, "label": _localized(step.label, lang)} for step in config.scale],
+            observatory_url=settings.urls.link(here, OBSERVATORY_JSON),  # observatory.js: compare with the network
         )
     )
     return "\n".join(out)

@@ -19,6 +19,7 @@ from ..model.platform import Platform
 from .catalog import filter_groups, result_counts
 from .markdown import bullet_list, card_list, facts_block, french_date
 from .map import load_areas, render_map
+from .observatory import render_platform_results
 from .paths import (
     DATA_PAGE,
     DIRECTORY_CSV,
@@ -203,6 +204,7 @@ def render_platform(content: Content, platform: Platform, settings: SiteSettings
         out.append(bullet_list(items))
     else:
         out.append(t("directory.no_practices", lang) + "\n")
+    out.append(render_platform_results(content, platform, settings))  # only if the entry asks (show_diagnostic)
     sources = [theme.link(theme.text(s.title), s.url) for s in platform.sources]
     out.append(theme.heading(2, t("directory.section.sources", lang)) + "\n" + bullet_list(sources))
     footer = [t("directory.verified", lang, date=french_date(platform.verified, lang), who=theme.text(platform.verified_by))]

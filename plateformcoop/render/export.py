@@ -9,7 +9,7 @@ from .. import theme
 from ..content import Content
 from ..i18n import t
 from .markdown import bullet_list
-from .paths import DATA_PAGE, DIRECTORY_CSV, DIRECTORY_JSON, EXPORT, REFERENCE, md_link, practice_path
+from .paths import DATA_PAGE, DIRECTORY_CSV, DIRECTORY_JSON, EXPORT, OBSERVATORY_JSON, REFERENCE, md_link, practice_path
 from .settings import SiteSettings
 
 EXPORT_VERSION = 1
@@ -49,6 +49,7 @@ def render_data_page(content: Content, settings: SiteSettings) -> str:
         (EXPORT, t("data.practices", lang)),
         (DIRECTORY_JSON, t("data.directory_json", lang)),
         (DIRECTORY_CSV, t("data.directory_csv", lang)),
+        (OBSERVATORY_JSON, t("data.observatory", lang)),
     ]
     items = [f"{theme.link(f'`{posixpath.basename(path)}`', md_link(DATA_PAGE, path))} — {text}" for path, text in files]
     return "\n".join(

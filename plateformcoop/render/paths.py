@@ -21,6 +21,8 @@ DATA_PAGE = "donnees/index.md"
 EXPORT = "donnees/pratiques.json"
 DIRECTORY_JSON = "donnees/annuaire.json"
 DIRECTORY_CSV = "donnees/annuaire.csv"
+OBSERVATORY = "observatoire"
+OBSERVATORY_JSON = "donnees/observatoire.json"
 REFERENCE = "contribuer/reference.md"
 TEMPLATE_PAGE = "contribuer/modele-de-fiche.md"
 KITS = "kits"  # workshop kits: the decks page and every PDF (plateformcoop/kit)
@@ -67,6 +69,11 @@ def territories_path() -> str:
 
 def territory_path(code: str) -> str:
     return f"{TERRITORIES}/{code}.md"
+
+
+def observatory_path(page: str | None = None) -> str:
+    """The observatory's index (``None``) and its pages: "pratiques", "evolution", "publier"."""
+    return f"{OBSERVATORY}/index.md" if page is None else f"{OBSERVATORY}/{page}.md"
 
 
 def course_catalog_path() -> str:

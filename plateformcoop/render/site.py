@@ -10,6 +10,7 @@ from .directory import directory_pages
 from .export import render_data_page, render_export
 from .glossary import render_glossary
 from .kit_pages import kit_pages
+from .observatory import observatory_pages
 from .paths import DATA_PAGE, EXPORT, GLOSSARY, REFERENCE, TEMPLATE_PAGE, platform_path, practice_catalog_path, practice_path
 from .practice_page import render_practice
 from .reference import render_reference, render_template_page
@@ -35,6 +36,7 @@ def _generated_pages(content: Content, settings: SiteSettings) -> dict[str, str]
     pages.update(course_pages(content, settings))
     pages.update(diagnostic_pages(content, settings))
     pages.update(kit_pages(content, settings))
+    pages.update(observatory_pages(content, settings))
     pages[REFERENCE] = render_reference(content, settings)
     pages[TEMPLATE_PAGE] = render_template_page(content, settings)
     return pages
