@@ -24,7 +24,8 @@ import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+ENV_DEFAULTS = {"NO_MKDOCS_2_WARNING": "1"}
+ENV = {**os.environ, **ENV_DEFAULTS}
 
 # Everything a build needs but the content (practices/, courses/). Whole folders,
 # so that a new hook or stylesheet is copied without changing this list.
@@ -55,7 +56,7 @@ def mkdocs_build(root: Path, *args: str, timeout: float = 900) -> subprocess.Com
         cwd=root,
         capture_output=True,
         text=True,
-        env=ENV,
+        env={**os.environ, **ENV_DEFAULTS},  # read now: a test may set a switch (PLATEFORMCOOP_KITS) first
         timeout=timeout,
     )
 

@@ -22,6 +22,7 @@ from plateformcoop.render.glossary import tooltip_groups
 from plateformcoop.render.paths import UrlStyle
 from plateformcoop.render.settings import SiteSettings
 from plateformcoop.render.site import generated_pages, source_files, static_files
+from plateformcoop.model.site_options import SiteOptions
 from plateformcoop.theme.tooltips import GlossaryTooltips
 
 log = logging.getLogger("mkdocs.plugins.plateformcoop")
@@ -29,8 +30,10 @@ log = logging.getLogger("mkdocs.plugins.plateformcoop")
 _state: dict[str, object] = {}
 
 
-def _settings(config: MkDocsConfig) -> SiteSettings:
-    content = current_content()
+def _settings(config: MkDocsConfig, content: Content | None = None) -> SiteSettings:
+    """The renderers' settings, from mkdocs.yml and the validated content (hooks/kit.py,
+    a module of its own, passes the content it read)."""
+    content = content or current_content()
     assert content is not None, "on_config (which MkDocs runs first) reads the content"
     # extra.plateformcoop, validated by the engine (its problems are in content.problems).
     options = content.site_options
@@ -49,10 +52,10 @@ def _settings(config: MkDocsConfig) -> SiteSettings:
     )
 
 
-def kits_enabled(options: dict) -> bool:
+def kits_enabled(options: SiteOptions) -> bool:
     """extra.plateformcoop.kits in mkdocs.yml (default on); PLATEFORMCOOP_KITS=0 or 1 overrides it."""
     forced = os.environ.get("PLATEFORMCOOP_KITS", "").strip()
-    return forced != "0" if forced else bool(options.get("kits", True))
+    return forced != "0" if forced else options.kits
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

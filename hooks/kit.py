@@ -37,11 +37,12 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    settings = _settings(config)
+    # Same cached content as content_pages.py (this hook is a module of its own).
+    content = load_content_cached(_root(config))
+    settings = _settings(config, content)
     _state.pop("plan", None)
     if not settings.kits:
         return files
-    content = load_content_cached(_root(config))
     planned = kit.plan(content, settings)
     _state["plan"] = (content, settings, planned)
     for item in planned:

@@ -94,7 +94,7 @@ def printed_card(content: Content, card: Practice, settings: SiteSettings) -> Pr
         url=url,
         qr=qr_data_uri(url) if url else None,
         short_url=short,
-        license=vocab["licenses"].label(card.license, lang) if card.license in vocab["licenses"] else card.license,
+        license=vocab["licenses"].label(card.license, lang) if card.license in vocab["licenses"].ids else card.license,
         updated=french_date(card.updated, lang),
         steps=tuple(card.steps),
         pitfalls=tuple(card.pitfalls),

@@ -28,3 +28,8 @@ class SiteOptions(Strict):
         description="Âge (en mois) au-delà duquel une fiche de l'annuaire est signalée « à revérifier » "
         "(un avertissement qui ne bloque jamais la publication).",
     )
+    kits: bool = Field(
+        default=True,
+        description="Construire les kits d'atelier en PDF (jeux de cartes, livrets, questionnaire papier) ; "
+        "la variable d'environnement PLATEFORMCOOP_KITS=0 les saute le temps d'une construction.",
+    )
