@@ -2,7 +2,8 @@
 
 Every URL of an own asset gets `?v=<hash>`, the hash being computed from the
 content of all of them (docs/assets/javascripts, docs/assets/stylesheets): in
-the pages' <link>/<script> tags (extra_css, extra_javascript) and in the
+the pages' <link>/<script> tags (extra_css, extra_javascript, the per-kind
+extra.page_scripts) and in the
 `import ... from "./x.js"` lines of the modules, so that a module imported by
 another and listed in the page is one URL, hence one module instance. A deploy
 that changes any of them changes every URL: browsers and the service worker
@@ -52,6 +53,9 @@ def on_config(config):
             config.extra_javascript[config.extra_javascript.index(script)] = _versioned(script, docs)
         else:
             script.path = _versioned(script.path, docs)
+    # The modules loaded per kind of page (overrides/main.html).
+    scripts = config.extra.get("page_scripts") or {}
+    config.extra["page_scripts"] = {kind: [_versioned(path, docs) for path in paths] for kind, paths in scripts.items()}
     return config
 
 

@@ -203,6 +203,7 @@ def test_search_works_offline_once_used(browser, fixture_server: str) -> None:
 def test_catalog_filter_narrows_counts_and_restores_from_url(page: Page, fixture_server: str) -> None:
     page.goto(fixture_server + "pratiques/")
     form = page.locator("#pc-filters")
+    page.locator("#pc-filters-panel > summary").click()
     expect(form).to_be_visible()
     items = page.locator("#pc-catalog > li")
     expect(items).to_have_count(2)
@@ -218,6 +219,7 @@ def test_catalog_filter_narrows_counts_and_restores_from_url(page: Page, fixture
     # The URL is shareable: a new visit restores the same filter.
     page.goto(fixture_server + "pratiques/?public=collectivites&effort=faible")
     expect(status).to_have_text("Aucune fiche ne correspond à ces filtres.")
+    page.locator("#pc-filters-panel > summary").click()
     expect(page.get_by_role("group", name="Effort").get_by_label(re.compile("Faible"))).to_be_checked()
     page.get_by_role("button", name="Tout afficher").click()
     expect(status).to_have_text("2 fiches affichées")

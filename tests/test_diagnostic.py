@@ -63,6 +63,7 @@ def test_answer_score_plan_reload_export_import_compare(page: Page, fixture_serv
     q1 = page.locator('fieldset[data-question="cooperative-de-test-1"]')
     q2 = page.locator('fieldset[data-question="deuxieme-fiche-1"]')
     q1.get_by_label("En place").check()
+    page.get_by_role("button", name="Étape suivante").click()  # one principle per step
     q2.get_by_label("En cours").check()
     expect(page.locator(".pc-diag__answered")).to_have_text("2 question(s) répondue(s) sur 2")
     score = lambda principle: page.locator(f'.pc-diag__table tr[data-principle="{principle}"] .pc-diag__score')  # noqa: E731
@@ -86,6 +87,7 @@ def test_answer_score_plan_reload_export_import_compare(page: Page, fixture_serv
     assert exported["name"] == "Coop du Nord"
 
     # Change an answer: plan order follows priority = gap × impact ÷ effort.
+    page.get_by_role("button", name="Étape précédente").click()
     q1.get_by_label("Pas commencé").check()
     # gouvernance-inclusive: (0 + 1) / 3 = 33 %. Priorities: cooperative-de-test 1×2÷1 = 2; deuxieme-fiche 0.5×3÷3 = 0.5.
     expect(score("gouvernance-inclusive")).to_have_text("33 %")
@@ -122,6 +124,7 @@ def test_answer_score_plan_reload_export_import_compare(page: Page, fixture_serv
 def test_stage_bonus_and_not_applicable(page: Page, fixture_server: str) -> None:
     page.goto(fixture_server + URL)
     page.locator('fieldset[data-question="cooperative-de-test-1"]').get_by_label("En cours").check()
+    page.get_by_role("button", name="Étape suivante").click()  # one principle per step
     page.locator('fieldset[data-question="deuxieme-fiche-1"]').get_by_label("Pas commencé").check()
     # Priorities: cooperative-de-test 0.5×2÷1 = 1; deuxieme-fiche 1×3÷3 = 1 → tie, sorted by title:
     # "Ouvrir le capital…" before "Partager les décisions…".

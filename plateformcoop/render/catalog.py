@@ -1,8 +1,10 @@
-"""The catalog: every card listed in plain HTML, with filters that JavaScript enables.
+"""The catalog: every card listed in plain HTML, results first, with filters that JavaScript enables.
 
-Without JavaScript the form stays hidden and all cards are listed. With it, the
-filters narrow the list, show counts, announce the result count through a live
-region and keep the current filter in the URL (shareable).
+The filters sit in a disclosure above the list (closed: the first card is on the
+first phone screen). Without JavaScript the disclosure says the filters need it
+and all cards are listed. With it, the filters narrow the list, show counts and
+the active filters as removable chips, announce the result count through a live
+region, sort the list and keep all this in the URL (shareable).
 """
 
 from __future__ import annotations
@@ -24,6 +26,20 @@ FILTERS: tuple[tuple[str, str, str], ...] = (
     ("stages", "etape", "stages"),
     ("effort", "effort", "levels"),
 )
+
+
+# Sort orders of the card catalog: (id, order). Each card carries its key for each
+# as data-sort-<id>; ties keep the title order ("az", the order of the page).
+SORTS: tuple[tuple[str, str], ...] = (("az", "asc"), ("impact", "desc"), ("effort", "asc"), ("reviewed", "desc"))
+
+
+def sort_options(sorts: tuple[tuple[str, str], ...], lang: str, prefix: str) -> list[dict[str, str]]:
+    return [{"id": key, "order": order, "label": t(f"{prefix}.sort.{key}", lang)} for key, order in sorts]
+
+
+def day_number(date: object) -> str:
+    """A date as a sortable number (20261203)."""
+    return date.strftime("%Y%m%d")  # type: ignore[attr-defined]
 
 
 def _values(practice: object, field: str) -> list[str]:
@@ -61,16 +77,23 @@ def render_catalog(content: Content, settings: SiteSettings) -> str:
     levels = content.vocabularies["levels"]
     principles = content.vocabularies["principles"]
     effort, impact = t("site.meta.effort", lang), t("site.meta.impact", lang)
+    rank = {level: index for index, level in enumerate(levels.ids)}
     items = [
         {
             "data": [(param, " ".join(_values(practice, field))) for field, param, _ in FILTERS],
+            "sort": [
+                ("az", str(index)),
+                ("impact", str(rank[practice.impact])),
+                ("effort", str(rank[practice.effort])),
+                ("reviewed", day_number(practice.reviewed or practice.updated)),
+            ],
             "href": settings.urls.link(here, practice_path(practice.id)),
             "title": practice.title,
             "summary": practice.summary,
             "badges": [principles.label(p, lang) for p in practice.principles],
             "meta": f"{effort} : {levels.label(practice.effort, lang)} · {impact} : {levels.label(practice.impact, lang)}",
         }
-        for practice in practices
+        for index, practice in enumerate(practices)
     ]
     title = t("site.catalog_title", lang)
     return "\n".join(
@@ -78,6 +101,15 @@ def render_catalog(content: Content, settings: SiteSettings) -> str:
             theme.page_header(title, "catalog", toc=False, search=False),
             theme.heading(1, theme.text(title)),
             t("site.catalog_intro", lang, count=len(practices)) + "\n",
-            render_widget("catalog", lang, groups=groups, items=items, counts=result_counts(lang, "site"), heading=t("site.filters", lang)),
+            render_widget(
+                "catalog",
+                lang,
+                groups=groups,
+                items=items,
+                counts=result_counts(lang, "site"),
+                heading=t("site.filters", lang),
+                sorts=sort_options(SORTS, lang, "site"),
+                prefix="site",
+            ),
         ]
     )

@@ -16,7 +16,7 @@ from ..content import Content
 from ..directory import Directory
 from ..i18n import plural, t
 from ..model.platform import Platform
-from .catalog import filter_groups, result_counts
+from .catalog import day_number, filter_groups, result_counts, sort_options
 from .markdown import bullet_list, card_list, facts_block, french_date
 from .map import load_areas, render_map
 from .observatory import render_platform_results
@@ -45,6 +45,8 @@ FILTERS: tuple[tuple[str, str, str], ...] = (
     ("principles", "principe", "principles"),
     ("status", "statut", "statuses"),
 )
+# Sort orders of the directory (see catalog.SORTS): by name, most recently verified first.
+SORTS: tuple[tuple[str, str], ...] = (("az", "asc"), ("verified", "desc"))
 EXPORT_VERSION = 1
 
 
@@ -99,13 +101,14 @@ def render_directory(content: Content, settings: SiteSettings) -> str:
     items = [
         {
             "data": [(param, " ".join(getattr(row, field) if isinstance(getattr(row, field), list) else [getattr(row, field)])) for field, param, _ in FILTERS],
+            "sort": [("az", str(index)), ("verified", day_number(row.platform.verified))],
             "href": settings.urls.link(here, platform_path(row.platform.id)),
             "title": row.platform.name,
             "summary": row.platform.summary,
             "badges": [sectors.label(s, lang) for s in row.platform.sectors],
             "meta": " · ".join([forms.label(row.platform.legal_form, lang), _where(content, row.platform, lang), _status(content, row.platform, lang)]),
         }
-        for row in rows
+        for index, row in enumerate(rows)
     ]
     title = t("directory.title", lang)
     out = [
@@ -127,7 +130,14 @@ def render_directory(content: Content, settings: SiteSettings) -> str:
         out.append(t("directory.empty", lang) + "\n")
     out.append(
         render_widget(
-            "catalog", lang, groups=groups, items=items, counts=result_counts(lang, "directory"), heading=t("directory.filters", lang)
+            "catalog",
+            lang,
+            groups=groups,
+            items=items,
+            counts=result_counts(lang, "directory"),
+            heading=t("directory.filters", lang),
+            sorts=sort_options(SORTS, lang, "directory"),
+            prefix="directory",
         )
     )
     return "\n".join(out)

@@ -6,7 +6,7 @@ from .. import theme
 from ..content import Content
 from ..i18n import t
 from ..model.practice import Practice
-from .markdown import bullet_list, card_list, facts_block, french_date
+from .markdown import bullet_list, card_list, french_date
 from .paths import diagnostic_path, md_link, platform_path, practice_path, term_path
 from .settings import SiteSettings
 
@@ -29,17 +29,29 @@ def _labels(content: Content, practice: Practice, field: str, vocabulary: str | 
     return ", ".join(theme.text(vocab.label(v, practice.lang)) for v in _values(practice, field))
 
 
-def _facts(content: Content, practice: Practice, here: str) -> str:
+def _scale(content: Content, practice: Practice, field: str) -> str:
+    levels = content.vocabularies["levels"]
+    value = getattr(practice, field)
+    position, total = levels.ids.index(value) + 1, len(levels.ids)
+    label = t("site.brief.scale", practice.lang, label=levels.label(value, practice.lang), position=position, total=total)
+    return theme.scale(position, total, theme.text(label))
+
+
+def _brief(content: Content, practice: Practice, here: str) -> str:
+    """"En bref", before the text: what the card is about, for whom, what it costs
+    and brings (effort and impact on the shared scale), at which stage."""
     lang = practice.lang
     rows = [
         (t("site.meta.principles", lang), _term_links(content, practice, "principles", here)),
-        (t("site.meta.themes", lang), _term_links(content, practice, "themes", here)),
         (t("site.meta.audiences", lang), _labels(content, practice, "audiences")),
+        (t("site.meta.effort", lang), _scale(content, practice, "effort")),
+        (t("site.meta.impact", lang), _scale(content, practice, "impact")),
         (t("site.meta.stages", lang), _labels(content, practice, "stages")),
-        (t("site.meta.effort", lang), _labels(content, practice, "effort", "levels")),
-        (t("site.meta.impact", lang), _labels(content, practice, "impact", "levels")),
+        (t("site.meta.themes", lang), _term_links(content, practice, "themes", here)),
     ]
-    return facts_block(rows)
+    items = "\n".join(f"- **{label} :** {value}" for label, value in rows)
+    body = theme.heading(2, t("site.brief", lang), anchor="en-bref", searchable=False) + "\n" + items
+    return theme.container(body, cls="pc-facts pc-brief", tag="section", searchable=False, attributes={"aria-labelledby": "en-bref"})
 
 
 def _footer(content: Content, practice: Practice, settings: SiteSettings) -> str:
@@ -68,7 +80,7 @@ def render_practice(content: Content, practice: Practice, settings: SiteSettings
         ),
         theme.heading(1, theme.text(practice.title)),
         theme.paragraph(theme.text(practice.summary), "pc-summary"),
-        _facts(content, practice, here),
+        _brief(content, practice, here),
         theme.heading(2, t("site.section.problem", lang)) + f"\n{practice.problem}\n",
         theme.heading(2, t("site.section.practice", lang)) + f"\n{practice.practice}\n",
         theme.heading(2, t("site.section.steps", lang)) + "\n" + bullet_list(list(practice.steps), ordered=True),

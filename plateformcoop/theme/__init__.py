@@ -128,3 +128,10 @@ def details(summary: str, body: str, *, cls: str, element_id: str | None = None)
     """A disclosure (``<details>``) whose summary is plain text and whose body is Markdown."""
     ident = f' id="{attribute(element_id)}"' if element_id else ""
     return f'<details class="{attribute(cls)}"{ident} markdown>\n<summary>{attribute(summary)}</summary>\n\n{body.strip()}\n\n</details>\n'
+
+
+def scale(position: int, total: int, label: str) -> str:
+    """A level on a scale: ``label`` is the readable text ("Moyen, 2 sur 3"); the
+    dots drawn before it repeat it for the eye and are hidden from screen readers."""
+    dots = "".join(f'<span class="pc-scale__dot{" pc-scale__dot--on" if index < position else ""}"></span>' for index in range(total))
+    return f'<span class="pc-scale" aria-hidden="true">{dots}</span> {label}'

@@ -1,6 +1,8 @@
 /* Self-assessment diagnostic: scores, chart, plan, export/import and comparison.
  * Computed in the browser from the data embedded in the page; answers are kept
- * in localStorage only. Nothing is sent anywhere. */
+ * in localStorage only, as they are given. Nothing is sent anywhere. The
+ * questions are shown one charter principle per step ("Étape 2 sur 5"); the
+ * step reached is kept too, so a reload resumes there. */
 import { fill, frenchDate, localDate, percent, percentText, ready, store } from "./helpers.js";
 import { compute } from "./scoring.js";
 
@@ -272,7 +274,60 @@ function init() {
     save(s.all);
     restore();
     render();
+    if (root.classList.contains("pc-diag--steps")) showStep(0, false);
   });
+
+  /* --- Steps: one principle at a time ------------------------------------ */
+  var steps = Array.prototype.slice.call(root.querySelectorAll(".pc-diag__step")).filter(function (step) {
+    return step.querySelector(".pc-diag__question");
+  });
+  var stepper = root.querySelector(".pc-diag__stepper");
+  var progress = root.querySelector(".pc-diag__progress");
+  var results = root.querySelector("#pc-diag-results");
+
+  function showStep(index, moveFocus) {
+    var s = state();
+    var current = Math.max(0, Math.min(index, steps.length - 1));
+    steps.forEach(function (step, position) { step.hidden = position !== current; });
+    root.querySelectorAll(".pc-diag__step").forEach(function (step) {
+      if (steps.indexOf(step) === -1) step.hidden = true;
+    });
+    progress.textContent = fill(ui.step_of, { step: current + 1, total: steps.length });
+    progress.setAttribute("data-step", String(current + 1));
+    stepper.querySelector(".pc-diag__prev").disabled = current === 0;
+    var next = stepper.querySelector(".pc-diag__next");
+    next.textContent = current === steps.length - 1 ? next.getAttribute("data-last") : next.getAttribute("data-next");
+    if (s.current.step !== current) {
+      s.current.step = current;
+      save(s.all);
+    }
+    if (moveFocus) {
+      var heading = steps[current].querySelector("h3");
+      heading.setAttribute("tabindex", "-1");
+      heading.focus();
+      progress.scrollIntoView({ block: "start" });
+    }
+  }
+
+  if (steps.length > 1 && stepper && progress) {
+    root.classList.add("pc-diag--steps");
+    progress.hidden = false;
+    stepper.hidden = false;
+    stepper.querySelector(".pc-diag__prev").addEventListener("click", function () {
+      showStep((state().current.step || 0) - 1, true);
+    });
+    stepper.querySelector(".pc-diag__next").addEventListener("click", function () {
+      var at = state().current.step || 0;
+      if (at >= steps.length - 1) {
+        results.setAttribute("tabindex", "-1");
+        results.focus();
+        results.scrollIntoView({ block: "start" });
+        return;
+      }
+      showStep(at + 1, true);
+    });
+    showStep(state().current.step || 0, false);
+  }
 
   restore();
   render();
