@@ -113,7 +113,7 @@ def test_real_courses_give_every_page(real_site: BuildResult) -> None:
         assert data.course.title in catalog_text
         folder = formations / course_id
         pages = {p.parent.name for p in folder.glob("*/index.html")}
-        assert pages == {lesson.id for lesson in data.lessons} | {"attestation", "guide-animation"}
+        assert pages == {lesson.id for lesson in data.lessons} | {"attestation", "guide-animation", "kit"}  # kit: the printed workshop kit
         guide = BeautifulSoup((folder / "guide-animation" / "index.html").read_text(encoding="utf-8"), "html.parser")
         # Every quiz of the course is answered in the facilitator guide.
         for lesson in data.lessons:

@@ -35,7 +35,7 @@ def test_card_page_structure(fixture_site: BuildResult) -> None:
     assert "pc-summary" in first.get("class", []) and "gouvernance partagée" in first.get_text()
     sections = [h2.get_text(strip=True) for h2 in body.find_all("h2")]
     assert sections == [
-        "Le problème", "La pratique", "Étapes", "Pièges à éviter", "Exemples",
+        "En bref", "Le problème", "La pratique", "Étapes", "Pièges à éviter", "Exemples",
         "Ressources et sources", "Pour faire le point", "Des plateformes du réseau qui l'appliquent", "Fiches liées",
     ]
     steps = body.find("h2", string=re.compile("Étapes")).find_next_sibling("ol").find_all("li", recursive=False)
