@@ -171,16 +171,18 @@ def test_skip_link_is_first_visible_and_moves_to_content(page: Page, published: 
 @pytest.mark.parametrize(
     "path, controls",
     [
-        ("pratiques/", "#pc-filters input, #pc-filters button"),
-        ("annuaire/", "#pc-filters input, #pc-filters button"),
+        ("pratiques/", "#pc-filters-panel > summary, #pc-sort, #pc-filters input, #pc-filters button"),
+        ("annuaire/", "#pc-filters-panel > summary, #pc-sort, #pc-filters input, #pc-filters button"),
         ("territoires/", ".pc-map a"),
         ("formations/module-test/premiere-lecon/", ".md-content input, .md-content button, .md-content summary"),
-        ("diagnostic/", ".md-content input, .md-content button"),
+        ("diagnostic/", ".md-content input, .md-content button:not(:disabled)"),
     ],
 )
 def test_every_control_is_reachable_and_shows_focus(page: Page, published: str, path: str, controls: str) -> None:
     page.goto(published + path)
     page.wait_for_load_state("networkidle")
+    # The catalogs' filters sit in a closed disclosure: opened, every one must be reachable.
+    page.evaluate("() => document.querySelectorAll('#pc-filters-panel').forEach(d => { d.open = true; })")
     expected = page.locator(controls)
     visible = [i for i in range(expected.count()) if expected.nth(i).is_visible()]
     assert visible, "the page has controls to reach"
