@@ -36,6 +36,8 @@ def test_widgets_share_one_focus_ring_and_one_fieldset_style(page: Page, fixture
     styles = {}
     for path, control in WIDGETS.items():
         page.goto(fixture_server + path)
+        # The catalog's filters sit in a closed panel: open it, as a reader would.
+        page.evaluate("() => { const panel = document.getElementById('pc-filters-panel'); if (panel) panel.open = true; }")
         page.keyboard.press("Tab")  # a keyboard user: script focus then shows the ring
         styles[path] = page.locator(control).first.evaluate(STYLE)
     for path, style in styles.items():

@@ -243,7 +243,7 @@ def render_territories(content: Content, settings: SiteSettings) -> str:
     counts = {d.code: len(directory.serving(d.code)) for d in region}
     national = [p for p in directory.sorted_platforms() if p.scope == "national" and not p.is_closed]
     title = t("territories.title", lang)
-    out = [theme.page_header(title, "territories"), theme.heading(1, theme.text(title)), t("territories.intro", lang) + "\n"]
+    out = [theme.page_header(title, "territories", search=False), theme.heading(1, theme.text(title)), t("territories.intro", lang) + "\n"]
     areas, credit = load_areas(content.layout.data / "map" / "hauts-de-france.json")
     areas = [area for area in areas if area.code in counts]
     if areas:
@@ -284,7 +284,7 @@ def render_territory(content: Content, code: str, settings: SiteSettings) -> str
     national = [p for p in directory.serving(code) if p.scope == "national"]
     title = t("territory.title", lang, name=name)
     out = [
-        theme.page_header(title, "territory", description=t("territory.description", lang, name=name)),
+        theme.page_header(title, "territory", description=t("territory.description", lang, name=name), search=False),
         theme.heading(1, theme.text(title)),
         theme.heading(2, t("territory.platforms", lang)),
         _platform_list(content, serving, here) or t("territory.no_platform", lang) + "\n",

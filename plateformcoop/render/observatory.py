@@ -105,7 +105,7 @@ def render_index(content: Content, figures: list[dict[str, Any]], settings: Site
     here = observatory_path()
     title = t("observatory.title", lang)
     out = [
-        theme.page_header(title, "observatory", description=t("observatory.description", lang)),
+        theme.page_header(title, "observatory", description=t("observatory.description", lang), search=False),
         theme.heading(1, theme.text(title)),
         t("observatory.intro", lang) + "\n",
         theme.paragraph(t("observatory.privacy", lang, threshold=THRESHOLD), "pc-note"),
@@ -152,7 +152,7 @@ def render_cards(content: Content, figures: list[dict[str, Any]], settings: Site
     lang = settings.language
     here = observatory_path("pratiques")
     title = t("observatory.cards.title", lang)
-    out = [theme.page_header(title, "observatory-cards"), theme.heading(1, theme.text(title)), t("observatory.cards.intro", lang) + "\n"]
+    out = [theme.page_header(title, "observatory-cards", search=False), theme.heading(1, theme.text(title)), t("observatory.cards.intro", lang) + "\n"]
     out.append(theme.paragraph(t("observatory.privacy", lang, threshold=THRESHOLD), "pc-note"))
     if not figures:
         out.append(theme.paragraph(theme.link(t("observatory.empty", lang), md_link(here, observatory_path("publier"))), "pc-obs__empty"))
@@ -191,7 +191,7 @@ def render_evolution(content: Content, figures: list[dict[str, Any]], settings: 
     title = t("observatory.evolution.title", lang)
     principles = content.vocabularies["principles"]
     hidden = t("observatory.hidden", lang, threshold=THRESHOLD)
-    out = [theme.page_header(title, "observatory-evolution"), theme.heading(1, theme.text(title)), t("observatory.evolution.intro", lang) + "\n"]
+    out = [theme.page_header(title, "observatory-evolution", search=False), theme.heading(1, theme.text(title)), t("observatory.evolution.intro", lang) + "\n"]
     out.append(theme.paragraph(t("observatory.privacy", lang, threshold=THRESHOLD), "pc-note"))
     if not figures:
         out.append(theme.paragraph(theme.link(t("observatory.empty", lang), md_link(here, observatory_path("publier"))), "pc-obs__empty"))
