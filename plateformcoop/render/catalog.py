@@ -56,6 +56,21 @@ def result_counts(lang: str, prefix: str) -> dict[str, str]:
     }
 
 
+def filter_list(lang: str, prefix: str, groups: list, items: list, sorts: tuple[tuple[str, str], ...]) -> str:
+    """The filterable list widget (card catalog, directory); its UI strings are the
+    ``<prefix>.*`` keys (results counts, filters heading, sort labels)."""
+    return render_widget(
+        "catalog",
+        lang,
+        groups=groups,
+        items=items,
+        counts=result_counts(lang, prefix),
+        heading=t(f"{prefix}.filters", lang),
+        sorts=sort_options(sorts, lang, prefix),
+        prefix=prefix,
+    )
+
+
 def filter_groups(
     items: list[object], filters: tuple[tuple[str, str, str], ...], vocabularies: dict, lang: str, legend_prefix: str
 ) -> list[dict[str, object]]:
@@ -101,15 +116,6 @@ def render_catalog(content: Content, settings: SiteSettings) -> str:
             theme.page_header(title, "catalog", toc=False, search=False),
             theme.heading(1, theme.text(title)),
             t("site.catalog_intro", lang, count=len(practices)) + "\n",
-            render_widget(
-                "catalog",
-                lang,
-                groups=groups,
-                items=items,
-                counts=result_counts(lang, "site"),
-                heading=t("site.filters", lang),
-                sorts=sort_options(SORTS, lang, "site"),
-                prefix="site",
-            ),
+            filter_list(lang, "site", groups, items, SORTS),
         ]
     )

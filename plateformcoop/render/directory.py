@@ -16,7 +16,7 @@ from ..content import Content
 from ..directory import Directory
 from ..i18n import plural, t
 from ..model.platform import Platform
-from .catalog import day_number, filter_groups, result_counts, sort_options
+from .catalog import day_number, filter_groups, filter_list
 from .markdown import bullet_list, card_list, facts_block, french_date
 from .map import load_areas, render_map
 from .observatory import render_platform_results
@@ -35,7 +35,7 @@ from .paths import (
     territory_path,
 )
 from .settings import SiteSettings
-from .widgets import render_widget, script_json
+from .widgets import script_json
 
 # Entry field -> URL parameter (French, shareable) and vocabulary; "territoires" is computed.
 FILTERS: tuple[tuple[str, str, str], ...] = (
@@ -128,18 +128,7 @@ def render_directory(content: Content, settings: SiteSettings) -> str:
     ]
     if not platforms:
         out.append(t("directory.empty", lang) + "\n")
-    out.append(
-        render_widget(
-            "catalog",
-            lang,
-            groups=groups,
-            items=items,
-            counts=result_counts(lang, "directory"),
-            heading=t("directory.filters", lang),
-            sorts=sort_options(SORTS, lang, "directory"),
-            prefix="directory",
-        )
-    )
+    out.append(filter_list(lang, "directory", groups, items, SORTS))
     return "\n".join(out)
 
 
