@@ -80,11 +80,6 @@ def test_search_finds_french_queries_on_the_real_site(page: Page, real_server: s
     assert expected in found[:FIRST], f"{query!r}: {found}"
 
 
-@pytest.mark.xfail(
-    reason="Known regression after this session's merges: on the fixture site the card is missing from the "
-    "results for 'cooperative' (issue 15 left open; see the closing note)",
-    strict=False,
-)
 def test_search_results_say_what_they_are_and_show_the_words_found(page: Page, fixture_server: str) -> None:
     page.goto(fixture_server)
     search(page, "cooperative")
@@ -185,11 +180,6 @@ def test_search_loads_nothing_before_use_and_nothing_from_elsewhere(page: Page, 
     assert [url for url in requests if not url.startswith((origin, "data:", "blob:"))] == []
 
 
-@pytest.mark.xfail(
-    reason="Known regression after this session's merges: on the fixture site the card is missing from the "
-    "results for 'cooperative' (issue 15 left open; see the closing note)",
-    strict=False,
-)
 def test_search_works_offline_once_used(browser, fixture_server: str) -> None:
     """A visitor searched once online; offline, a new search and a stored page's search still answer."""
     context = browser.new_context(locale="fr-FR")

@@ -52,7 +52,16 @@ function setup(box) {
         // Result URLs are relative to the site root (the site may be served under a path).
         // No web worker: one file less to fetch (12 KB), and a search over chunks
         // this size takes a few milliseconds on the page's own thread.
-        await pagefind.options({ baseUrl: new URL("../", bundle).pathname, excerptLength: 24, noWorker: true });
+        // Ranking: a word typed without its accents ("cooperative") is the same word as
+        // the accented one in the text; by default Pagefind ranks pages holding the
+        // unaccented spelling (field names, identifiers of the contribution guide)
+        // above those with the French word, which buried the cards.
+        await pagefind.options({
+          baseUrl: new URL("../", bundle).pathname,
+          excerptLength: 24,
+          noWorker: true,
+          ranking: { diacriticSimilarity: 0 },
+        });
         await pagefind.init();
         fillFilters(await pagefind.filters());
         if (!input.value.trim()) say(ui.hint);
