@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 TOOLS_STAMP := tools/node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup tools serve build check test test-fast bench lighthouse schemas clean
+.PHONY: help setup tools serve build check test test-fast bench lighthouse screenshots schemas clean
 
 help:
 	@echo "make serve   – installe puis lance le site sur http://127.0.0.1:8000/plateformcoop/"
@@ -19,6 +19,7 @@ help:
 	@echo "make bench   – mesures de performance jusqu'à 1 000 fiches, puis Lighthouse"
 	@echo "               (grandes tailles : make bench BENCH_ARGS=--large, ou BENCH_ARGS=\"--sizes 100,1000,5000\")"
 	@echo "make lighthouse – scores Lighthouse de quatre pages types"
+	@echo "make screenshots – captures des pages types (téléphone et ordinateur, clair et sombre)"
 	@echo "make tools   – installe les outils Node.js de contrôle (vnu, Lighthouse) dans tools/"
 
 $(STAMP): requirements.txt requirements-test.txt pyproject.toml
@@ -70,6 +71,9 @@ bench: $(STAMP) $(TOOLS_STAMP)
 
 lighthouse: $(STAMP) $(TOOLS_STAMP)
 	$(BIN)/python -m benchmarks.lighthouse $(LIGHTHOUSE_ARGS)
+
+screenshots: $(STAMP)
+	$(BIN)/python -m benchmarks.screenshots $(SCREENSHOTS_ARGS)
 
 clean:
 	rm -rf site .pytest_cache

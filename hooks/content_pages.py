@@ -23,6 +23,7 @@ from plateformcoop.render.paths import UrlStyle
 from plateformcoop.render.settings import SiteSettings
 from plateformcoop.render.site import generated_pages, source_files, static_files
 from plateformcoop.model.site_options import SiteOptions
+from plateformcoop.problems import shown_problems
 from plateformcoop.theme.tooltips import GlossaryTooltips
 
 log = logging.getLogger("mkdocs.plugins.plateformcoop")
@@ -73,7 +74,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     content = current_content()
     assert content is not None, "on_config (which MkDocs runs first) reads the content"
-    for problem in content.problems:
+    for problem in shown_problems(content.problems):  # as `plateformcoop check` shows them
         log.warning(problem.one_line())
     for notice in content.notices:  # entries to re-check: shown, never fatal in --strict
         log.info(notice.one_line())

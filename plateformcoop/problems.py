@@ -10,6 +10,8 @@ import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
+from .i18n import plural, t
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -37,11 +39,37 @@ def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
     return sorted(set(problems))
 
 
+# One wrong file can hold thousands of problems (text pasted from a word
+# processor, a bad indentation repeated on every line). People see the first
+# ones of each file and a line counting the rest: fixing those often fixes the
+# others, and a screen of thousands hides the other files' problems. The JSON
+# report keeps them all, for tools.
+MAX_SHOWN_PER_FILE = 20
+TRUNCATED_CODE = "truncated"
+
+
+def shown_problems(problems: Iterable[Problem], limit: int = MAX_SHOWN_PER_FILE) -> list[Problem]:
+    """The problems shown to people, in order: at most ``limit`` per file, then
+    one line, at the first one left out, that says how many more the file has."""
+    per_file: dict[str, list[Problem]] = {}
+    for problem in problems:
+        per_file.setdefault(problem.path, []).append(problem)
+    shown: list[Problem] = []
+    for path, found in per_file.items():
+        shown += found[:limit]
+        hidden = found[limit:]
+        if hidden:
+            first = hidden[0]
+            message = plural(len(hidden), "problems.truncated_one", "problems.truncated")
+            shown.append(Problem(path, first.line, first.col, message, t("problems.truncated.hint"), TRUNCATED_CODE))
+    return shown
+
+
 def format_human(problems: list[Problem], checked_files: int) -> str:
     """Problems grouped per file, then a summary line (French, for contributors)."""
     lines: list[str] = []
     current = None
-    for problem in problems:
+    for problem in shown_problems(problems):
         if problem.path != current:
             if current is not None:
                 lines.append("")
@@ -82,7 +110,7 @@ def format_github(problems: list[Problem], level: str = "error") -> str:
     """GitHub Actions workflow commands: one annotation per problem on its line
     (``level="notice"`` for things that must not fail the run)."""
     out = []
-    for p in problems:
+    for p in shown_problems(problems):
         message = p.message + (f"\n→ {p.hint}" if p.hint else "")
         out.append(
             f"::{level} file={_github_escape(p.path, property_value=True)},line={p.line},col={p.col},"

@@ -172,21 +172,24 @@ def test_diagnostic_in_steps_keeps_answers_and_step_across_a_reload(phone: Page,
     progress = phone.locator(".pc-diag__progress")
     q1 = phone.locator('fieldset[data-question="cooperative-de-test-1"]')
     q2 = phone.locator('fieldset[data-question="deuxieme-fiche-1"]')
-    expect(progress).to_have_text("Étape 1 sur 2")
+    expect(progress).to_have_text("Étape 1 sur 2 · réponses : 0 sur 1")
     expect(q1).to_be_visible()
     expect(q2).to_be_hidden()
     expect(phone.get_by_role("button", name="Étape précédente")).to_be_disabled()
     q1.get_by_label("En place").check()
+    # The step's count follows the answers; the line stays under the header as the step scrolls.
+    expect(progress).to_have_text("Étape 1 sur 2 · réponses : 1 sur 1")
+    assert progress.evaluate("element => getComputedStyle(element).position") == "sticky"
     # Next by keyboard: focus goes to the new step's heading.
     phone.get_by_role("button", name="Étape suivante").focus()
     phone.keyboard.press("Enter")
-    expect(progress).to_have_text("Étape 2 sur 2")
+    expect(progress).to_have_text("Étape 2 sur 2 · réponses : 0 sur 1")
     expect(phone.locator("#principe-partage-de-la-valeur")).to_be_focused()
     expect(q1).to_be_hidden()
     q2.get_by_label("En cours").check()
     phone.reload()
     # Resumed where it was left, with every answer kept.
-    expect(progress).to_have_text("Étape 2 sur 2")
+    expect(progress).to_have_text("Étape 2 sur 2 · réponses : 1 sur 1")
     expect(q2.get_by_label("En cours")).to_be_checked()
     expect(phone.locator(".pc-diag__answered")).to_have_text("2 question(s) répondue(s) sur 2")
     phone.get_by_role("button", name="Étape précédente").click()

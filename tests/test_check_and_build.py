@@ -83,3 +83,33 @@ def test_template_in_card_is_never_executed_by_the_build(tmp_path: Path) -> None
     subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build"], cwd=project, capture_output=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert not marker.exists()
     assert not (project / "site" / "pratiques" / "template").exists()
+
+
+def test_a_file_with_many_problems_shows_the_first_ones_and_counts_the_rest(tmp_path: Path) -> None:
+    """Thirty unknown keys in one card: people see 20 of them and a line counting the 10 others,
+    in the check and in the strict build alike; the JSON report keeps all thirty."""
+    project = make_project(tmp_path)
+    card = project / "practices" / "cooperative-de-test.yml"
+    card.write_text(card.read_text(encoding="utf-8") + "".join(f"champ{i:02d}: x\n" for i in range(30)), encoding="utf-8")
+    where = "practices/cooperative-de-test.yml:"
+
+    human = check(project)
+    assert human.returncode == 1
+    located = [line for line in human.stdout.splitlines() if line.startswith(where)]
+    assert len(located) == 21, human.stdout
+    assert located[-1].endswith("… et 10 autres problèmes dans ce fichier, non affichés"), located[-1]
+    assert "champ19" in human.stdout and "champ20" not in human.stdout
+    assert "✗ 30 problèmes dans 1 fichier" in human.stdout
+
+    everything = json.loads(check(project, "--format", "json").stdout)["problems"]
+    assert len(everything) == 30 and {p["code"] for p in everything} != {"truncated"}
+
+    github = [line for line in check(project, "--format", "github").stdout.splitlines() if line.startswith("::error ")]
+    assert len(github) == 21 and "title=truncated::" in github[-1]
+
+    built = build(project)
+    assert built.returncode != 0
+    warned = [line for line in built.output.splitlines() if re.match(r"WARNING\s+-\s+" + re.escape(where), line)]
+    assert [re.sub(r"^WARNING\s+-\s+", "", line).split(" → ")[0] for line in warned] == [
+        line.split("\n")[0] for line in located
+    ]

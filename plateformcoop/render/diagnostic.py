@@ -21,6 +21,7 @@ from .widgets import render_widget
 _UI_KEYS = (
     "answered", "not_assessed", "strengths_none", "plan_empty", "plan_item", "import_done", "import_error",
     "col_before", "col_now", "col_change", "col_principle", "reset_confirm", "report_date", "step_of",
+    "step_answered",
 )
 
 

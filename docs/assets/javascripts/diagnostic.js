@@ -137,6 +137,7 @@ function init() {
     root.querySelector(".pc-diag__report-date").textContent = fill(ui.report_date, {
       date: frenchDate(new Date())
     });
+    stepProgress();
     return result;
   }
 
@@ -292,8 +293,8 @@ function init() {
     root.querySelectorAll(".pc-diag__step").forEach(function (step) {
       if (steps.indexOf(step) === -1) step.hidden = true;
     });
-    progress.textContent = fill(ui.step_of, { step: current + 1, total: steps.length });
     progress.setAttribute("data-step", String(current + 1));
+    stepProgress();
     stepper.querySelector(".pc-diag__prev").disabled = current === 0;
     var next = stepper.querySelector(".pc-diag__next");
     next.textContent = current === steps.length - 1 ? next.getAttribute("data-last") : next.getAttribute("data-next");
@@ -307,6 +308,20 @@ function init() {
       heading.focus();
       progress.scrollIntoView({ block: "start" });
     }
+  }
+
+  // "Étape 2 sur 5 · réponses : 4 sur 21": a step can hold twenty questions or more,
+  // several phone screens; the line stays in view (sticky) and counts as one answers.
+  function stepProgress() {
+    if (!root.classList.contains("pc-diag--steps")) return;
+    var current = Number(progress.getAttribute("data-step") || "1") - 1;
+    var answers = state().current.answers;
+    var ids = Array.prototype.map.call(steps[current].querySelectorAll(".pc-diag__question"), function (fieldset) {
+      return fieldset.getAttribute("data-question");
+    });
+    var answered = ids.filter(function (id) { return answers[id] !== undefined; }).length;
+    progress.textContent = fill(ui.step_of, { step: current + 1, total: steps.length }) + " · " +
+      fill(ui.step_answered, { answered: answered, count: ids.length });
   }
 
   if (steps.length > 1 && stepper && progress) {
