@@ -179,3 +179,24 @@ def test_templates_are_only_our_files() -> None:
     assert sorted(p.name for p in templates.iterdir()) == sorted(
         ["attestation.html", "catalog.html", "diagnostic.html", "lesson-done.html", "observatory-figure.html", "offline.html", "progress.html", "quiz.html"]
     )
+
+
+def test_map_labels_sit_inside_each_area_as_far_from_the_border_as_a_fine_grid_finds() -> None:
+    """The coarse-to-fine search places each name inside its département, at least as far
+    from the border as testing every point of a 40 × 40 grid would."""
+    from plateformcoop.render.map import _distance_to_border, _inside, load_areas
+
+    areas, _ = load_areas(Path(__file__).resolve().parent.parent / "data" / "map" / "hauts-de-france.json")
+    assert len(areas) == 5
+    for area in areas:
+        pts = area.points
+        xs, ys = [x for x, _ in pts], [y for _, y in pts]
+        grid = [
+            (min(xs) + (max(xs) - min(xs)) * i / 40, min(ys) + (max(ys) - min(ys)) * j / 40)
+            for i in range(1, 40)
+            for j in range(1, 40)
+        ]
+        fine = max(_distance_to_border(x, y, pts) for x, y in grid if _inside(x, y, pts))
+        x, y = area.label_point
+        assert _inside(x, y, pts), area.name
+        assert _distance_to_border(x, y, pts) >= 0.99 * fine, area.name
