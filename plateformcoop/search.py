@@ -42,6 +42,7 @@ RESULT_TYPES = {
     "glossary": "glossary",
     "principles": "principle",
     "themes": "theme",
+    "platform": "platform",  # an entry of the directory
 }
 DEFAULT_TYPE = "page"
 

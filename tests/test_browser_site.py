@@ -28,6 +28,8 @@ FIXTURE_QUERIES = [
     ("actionnaire unique", "formations/module-test/premiere-lecon/"),  # a lesson (its quiz)
     ("subventions", "formations/module-test/deuxieme-lecon/"),  # a lesson; "subvention" is written
     ("interet collectif", "glossaire/#scic"),  # a glossary term, by its definition
+    ("velo coop", "annuaire/velo-coop-arras/"),  # a directory entry, by its name: "Vélo Coop d'essai"
+    ("livraison a velo", "annuaire/velo-coop-arras/"),  # a directory entry, by its summary, without accents
 ]
 
 REAL_QUERIES = [
@@ -38,6 +40,7 @@ REAL_QUERIES = [
     ("démocratiques", "glossaire/#ess"),  # plural: the glossary says "gouvernance démocratique"
     ("agrement esus", "glossaire/#agrement-esus"),  # a glossary term, without accent
     ("forme juridique gouvernance", "formations/lancer-une-plateforme-cooperative/choisir-sa-forme-et-ecrire-sa-gouvernance/"),
+    ("covoiturage", "annuaire/mobicoop/"),  # a directory entry
 ]
 
 FIRST = 5  # "among the first results"
@@ -124,6 +127,20 @@ def test_search_filters_by_kind_and_by_principle(page: Page, fixture_server: str
     page.wait_for_function("() => document.querySelectorAll('.pc-search__option').length === 1")
     hrefs = page.eval_on_selector_all(".pc-search__option", "links => links.map(a => a.getAttribute('href'))")
     assert [h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs] == ["deuxieme-fiche"]
+
+
+def test_search_result_for_a_directory_entry_says_it_is_one(page: Page, fixture_server: str) -> None:
+    page.goto(fixture_server)
+    search(page, "velo coop")
+    entry = page.locator("#pc-search-listbox [role=option]").filter(has=page.locator(".pc-search__title", has_text="Vélo Coop d'essai"))
+    expect(entry).to_have_count(1)
+    expect(entry.locator(".pc-search__kind")).to_have_text("Plateforme de l'annuaire")
+    # The kinds filter offers the directory's entries too.
+    page.get_by_label("Type", exact=True).select_option("Plateforme de l'annuaire")
+    page.wait_for_function("() => [...document.querySelectorAll('.pc-search__kind')].every(k => k.textContent === \"Plateforme de l'annuaire\")")
+    assert "annuaire/velo-coop-arras/" in results_path(
+        page.eval_on_selector_all(".pc-search__option", "links => links.map(a => a.getAttribute('href'))"), fixture_server
+    )
 
 
 def test_search_without_result_says_so_and_links_to_the_catalog(page: Page, fixture_server: str) -> None:

@@ -27,6 +27,8 @@ def test_page_kinds_give_result_types_and_hand_written_pages_are_pages() -> None
     assert search.page_search({"pc_kind": "lesson"}).label == "Leçon"
     assert search.page_search({"pc_kind": "glossary"}).label == "Terme du glossaire"
     assert search.page_search({"pc_kind": "principles"}).label == "Principe de la charte"
+    platform = search.page_search({"pc_kind": "platform"})
+    assert (platform.type, platform.label, platform.weight) == ("platform", "Plateforme de l'annuaire", None)
     page = search.page_search({"title": "À propos"})
     assert (page.type, page.label, page.filters) == ("page", "Page", (("type", "Page"),))
     assert page.weight == 0.5 and search.page_search({"pc_kind": "practice"}).weight is None

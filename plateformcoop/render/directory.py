@@ -178,7 +178,12 @@ def render_platform(content: Content, platform: Platform, settings: SiteSettings
         ]
         rows.append((t("directory.meta.principles", lang), " ".join(links)))
     out = [
-        theme.page_header(platform.name, "platform", description=platform.summary),
+        theme.page_header(
+            platform.name,
+            "platform",
+            description=platform.summary,
+            search_filters={"principle": [vocab["principles"].label(p, lang) for p in platform.principles]},
+        ),
         theme.heading(1, theme.text(platform.name)),
         theme.paragraph(theme.text(platform.summary), "pc-summary"),
     ]
