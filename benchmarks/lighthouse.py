@@ -25,7 +25,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -35,7 +34,7 @@ import yaml
 if __package__ in (None, ""):  # python benchmarks/lighthouse.py
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.project import REPO, SITE_PATH, mkdocs_build, serve_site  # noqa: E402
+from benchmarks.project import REPO, SITE_PATH, published_site  # noqa: E402
 from benchmarks.report import aligned, log, write_report  # noqa: E402
 
 LIGHTHOUSE = REPO / "tools" / "node_modules" / ".bin" / "lighthouse"
@@ -172,13 +171,6 @@ def chromium_version() -> str:
         return "?"
 
 
-def build_site(out: Path) -> Path:
-    result = mkdocs_build(REPO, "--site-dir", str(out))
-    if result.returncode != 0:
-        raise RuntimeError("mkdocs build --strict failed:\n" + result.stdout + result.stderr)
-    return out
-
-
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.lighthouse", description="Scores Lighthouse de Plateformcoop (make lighthouse).")
     parser.add_argument("--runs", type=int, default=3, help="mesures par page, la médiane de la performance est retenue (défaut : 3)")
@@ -201,19 +193,12 @@ def main(argv: list[str] | None = None) -> int:
         log("Lighthouse non mesuré : il manque " + ", ".join(missing) + " (make tools ; apt-get install chromium nodejs).")
         return 1
     pages = dict(item.split("=", 1) for item in args.page) if args.page else default_pages()
-    work = Path(tempfile.mkdtemp(prefix="plateformcoop-lighthouse-"))
-    server = None
     started = time.perf_counter()
-    try:
-        if args.site:
-            site = Path(args.site).resolve()
-        else:
-            log("· construction du site réel")
-            site = build_site(work / "site")
+    site = Path(args.site).resolve() if args.site else None
+    with published_site(site, max_age=600, log=log) as (base, site, work):  # GitHub Pages' max-age
         for name, path in pages.items():
             if not (site / path / "index.html").exists() and not (site / path).is_file():
                 raise SystemExit(f"page {name} absente du site construit : {path}")
-        base, server = serve_site(site, SITE_PATH, max_age=600)  # as GitHub Pages serves it
         reports_dir = Path(args.keep_reports) if args.keep_reports else work / "reports"
         reports_dir.mkdir(parents=True, exist_ok=True)
         report: dict = {
@@ -236,10 +221,6 @@ def main(argv: list[str] | None = None) -> int:
             page["scores"][c] is not None and page["scores"][c] >= TARGETS[c] for page in report["pages"].values() for c in CATEGORIES
         )
         report["duration_s"] = round(time.perf_counter() - started, 1)
-    finally:
-        if server is not None:
-            server.shutdown()
-        shutil.rmtree(work, ignore_errors=True)
     write_report(report, Path(args.out), table(report))
     return 0
 

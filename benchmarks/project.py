@@ -7,6 +7,7 @@ measuring code.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
 import io
@@ -15,7 +16,9 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
+from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -128,3 +131,25 @@ def serve_site(site: Path, path: str = "/", max_age: int | None = None) -> tuple
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_port}{prefix}/", server
+
+
+@contextlib.contextmanager
+def published_site(site: Path | None, max_age: int | None = None, log=print) -> Iterator[tuple[str, Path, Path]]:
+    """The repository's real site served as it is published (under SITE_PATH): ``site``
+    if given, else a strict build of the content into a temporary folder. Yields the
+    address, the site folder and a scratch folder, all cleaned up afterwards."""
+    work = Path(tempfile.mkdtemp(prefix="plateformcoop-site-"))
+    server = None
+    try:
+        if site is None:
+            log("· construction du site réel")
+            site = work / "site"
+            result = mkdocs_build(REPO, "--site-dir", str(site))
+            if result.returncode != 0:
+                raise RuntimeError("mkdocs build --strict failed:\n" + result.stdout + result.stderr)
+        base, server = serve_site(site, SITE_PATH, max_age=max_age)
+        yield base, site, work
+    finally:
+        if server is not None:
+            server.shutdown()
+        shutil.rmtree(work, ignore_errors=True)

@@ -14,16 +14,14 @@ with ``--full-page``.
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 if __package__ in (None, ""):  # python benchmarks/screenshots.py
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.lighthouse import CHROMIUM, build_site, default_pages  # noqa: E402
-from benchmarks.project import REPO, SITE_PATH, serve_site  # noqa: E402
+from benchmarks.lighthouse import CHROMIUM, default_pages  # noqa: E402
+from benchmarks.project import REPO, published_site  # noqa: E402
 from benchmarks.report import log  # noqa: E402
 
 VIEWPORTS = {"telephone": (390, 844), "ordinateur": (1280, 800)}
@@ -87,20 +85,8 @@ def main(argv: list[str] | None = None) -> int:
         log(f"Captures impossibles : {CHROMIUM} est absent (apt-get install chromium).")
         return 1
     chosen = dict(item.split("=", 1) for item in args.page) if args.page else pages()
-    work = Path(tempfile.mkdtemp(prefix="plateformcoop-screenshots-"))
-    server = None
-    try:
-        if args.site:
-            site = Path(args.site).resolve()
-        else:
-            log("· construction du site réel")
-            site = build_site(work / "site")
-        base, server = serve_site(site, SITE_PATH)
+    with published_site(Path(args.site).resolve() if args.site else None, log=log) as (base, _site, _work):
         saved = take(base, chosen, Path(args.out), args.full_page)
-    finally:
-        if server is not None:
-            server.shutdown()
-        shutil.rmtree(work, ignore_errors=True)
     log(f"{len(saved)} captures dans {args.out}")
     return 0
 
