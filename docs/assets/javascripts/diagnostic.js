@@ -137,7 +137,7 @@ function init() {
     root.querySelector(".pc-diag__report-date").textContent = fill(ui.report_date, {
       date: frenchDate(new Date())
     });
-    stepProgress();
+    stepProgress(current.answers);
     return result;
   }
 
@@ -294,7 +294,7 @@ function init() {
       if (steps.indexOf(step) === -1) step.hidden = true;
     });
     progress.setAttribute("data-step", String(current + 1));
-    stepProgress();
+    stepProgress(s.current.answers);
     stepper.querySelector(".pc-diag__prev").disabled = current === 0;
     var next = stepper.querySelector(".pc-diag__next");
     next.textContent = current === steps.length - 1 ? next.getAttribute("data-last") : next.getAttribute("data-next");
@@ -312,10 +312,9 @@ function init() {
 
   // "Étape 2 sur 5 · réponses : 4 sur 21": a step can hold twenty questions or more,
   // several phone screens; the line stays in view (sticky) and counts as one answers.
-  function stepProgress() {
+  function stepProgress(answers) {
     if (!root.classList.contains("pc-diag--steps")) return;
     var current = Number(progress.getAttribute("data-step") || "1") - 1;
-    var answers = state().current.answers;
     var ids = Array.prototype.map.call(steps[current].querySelectorAll(".pc-diag__question"), function (fieldset) {
       return fieldset.getAttribute("data-question");
     });
