@@ -25,6 +25,9 @@ def test_learner_completes_the_course(page: Page, fixture_server: str) -> None:
     # Answer the quiz with the keyboard only: wrong answer first, then the right one.
     quiz = page.locator("#quiz-premiere-lecon-1")
     result = quiz.locator(".pc-quiz__result")
+    # The deferred script must have taken the form over: before it, Enter submits the
+    # form to the server (the no-script path), which is not what this test drives.
+    expect(quiz).to_have_attribute("data-ready", "1")
     wrong = quiz.get_by_label("Un actionnaire unique")
     wrong.focus()
     page.keyboard.press("Space")
